@@ -1,0 +1,43 @@
+# The few verbs people use. `make serve` and `make test` set everything up on a fresh clone.
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench lock chromium clean
+
+serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.1:8000/
+	$(PYTHON) -m mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/site.stamp  ## Build the static site into site/
+	$(PYTHON) -m mkdocs build --strict
+
+test: $(VENV)/test.stamp chromium  ## Run every test
+	$(PYTHON) -m pytest
+
+bench: $(VENV)/test.stamp chromium  ## Compare this site with a default Material site
+	$(PYTHON) scripts/benchmark.py
+
+lock:  ## Recompile the locked requirements (with hashes) from the .in files
+	$(PYTHON) -m pip install -q pip-tools==7.6.2
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
+
+clean:
+	rm -rf site $(VENV) node_modules
+
+$(VENV)/site.stamp: requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install -q --require-hashes -r requirements.txt
+	touch $@
+
+$(VENV)/test.stamp: $(VENV)/site.stamp requirements-test.txt package-lock.json
+	$(PYTHON) -m pip install -q --require-hashes -r requirements.txt -r requirements-test.txt
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
+chromium:
+	@command -v chromium >/dev/null || [ -n "$$CHROMIUM_PATH" ] || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
+	  echo "Chromium is missing: install it with 'sudo apt-get install chromium'."

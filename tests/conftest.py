@@ -1,0 +1,119 @@
+"""Shared fixtures: the site is built once per session, pages are parsed with
+BeautifulSoup, and browser tests share one local server and one Chromium."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+# As root, and on a machine with no network but the local server (DEVELOPERS.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Browser tests are never skipped: without Chromium the run stops with one line."""
+    if any("browser" in item.fixturenames for item in items) and not chromium_path():
+        pytest.exit(
+            "Chromium not found: install it with `sudo apt-get install chromium` "
+            "(or set CHROMIUM_PATH to a Chromium binary), then run the tests again.",
+            returncode=3,
+        )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory):
+    """The site, built once for the whole session, as `mkdocs build --strict` does."""
+    out = tmp_path_factory.mktemp("site")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True)
+    build(config)
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def read_page(site_dir):
+    """Parse a built page, by its path in the site (``index.html``)."""
+
+    @functools.cache
+    def read(path="index.html"):
+        return BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
+
+    return read
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """One local server for all browser tests, on 127.0.0.1 only."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """What a page did that a reader should never see: console errors, failed
+    requests, and requests to any host other than the local server."""
+
+    def __init__(self, page, base_url):
+        self.errors, self.foreign = [], []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        page.on("request", lambda r: r.url.startswith((base_url, "data:", "blob:")) or self.foreign.append(r.url))
+
+    def assert_clean(self):
+        assert not self.errors, f"console errors: {self.errors}"
+        assert not self.foreign, f"requests to other hosts: {self.foreign}"
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def page(request, browser, base_url):
+    """A fresh page at phone or desktop width, watched for errors and foreign requests."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    yield page
+    context.close()
