@@ -1,10 +1,13 @@
 """Shared fixtures: the site is built once per session, pages are parsed with
 BeautifulSoup, and browser tests share one local server and one Chromium."""
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -68,19 +71,51 @@ def read_page(site_dir):
     return read
 
 
+PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")
+
+
+def copy_project(dest):
+    """What a build reads, copied to `dest`, for tests that edit it as an editor would."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, dest / name)
+    return dest
+
+
+def build_copy(project):
+    """`mkdocs build --strict` in a copied project: (exit code, what it printed)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    """One local server for all browser tests, on 127.0.0.1 only."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(directory):
+    """Serve a built site on 127.0.0.1 only, on a free port."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """One local server for all browser tests."""
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,15 +9,15 @@ def article(read_page):
     return read_page("index.html").select_one("article.md-content__inner")
 
 
+def words(element):
+    """The text an element shows, without the permalink sign beside it."""
+    permalinks = "".join(link.get_text() for link in element.select(".headerlink"))
+    return squeeze(element.get_text().removesuffix(permalinks))
+
+
 def rendered_blocks(read_page):
-    """The visible text of the page's headings, paragraphs and list items, in order,
-    without the permalink signs that the theme adds to headings."""
-    found = []
-    for element in article(read_page).find_all(["h1", "h2", "h3", "h4", "p", "li"]):
-        for link in element.select(".headerlink"):
-            link.extract()
-        found.append(squeeze(element.get_text()))
-    return found
+    """The visible text of the page's headings, paragraphs and list items, in order."""
+    return [words(element) for element in article(read_page).find_all(["h1", "h2", "h3", "h4", "p", "li"])]
 
 
 def test_every_paragraph_and_call_is_published_in_order(read_page):
@@ -40,7 +40,7 @@ def test_no_markdown_syntax_leaks_into_the_page(read_page):
 def test_title_and_deck(read_page):
     page = article(read_page)
     h1 = blocks()[0]
-    assert [squeeze(h.get_text()) for h in page.find_all("h1")] == [h1.text]
+    assert [words(h) for h in page.find_all("h1")] == [h1.text]
     deck = page.select_one("h1 + p.md-deck")
     assert deck is not None and squeeze(deck.get_text()) == blocks()[1].text
 
@@ -69,7 +69,6 @@ def test_every_section_lands_in_view(page, base_url):
     viewport = page.viewport_size
     for section in sections():
         page.goto(f"{base_url}index.html#{section}")
-        page.wait_for_function(f"Math.abs(document.getElementById('{section}').getBoundingClientRect().top) < innerHeight")
         box = page.locator(f"#{section}").bounding_box()
         assert box["y"] >= header["height"] - 1, f"#{section} is hidden under the header ({box['y']:.0f}px)"
         assert box["y"] + box["height"] <= viewport["height"], f"#{section} is below the fold"
