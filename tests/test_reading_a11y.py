@@ -1,0 +1,299 @@
+"""Reading, for every reader: in either palette, at any width, by keyboard, without
+JavaScript and on paper, and privately: no page asks any other host for anything."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import DOCS, ROOT, VIEWPORTS, PageWatch
+from statement import blocks, sections, squeeze
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = {"light": "default", "dark": "slate"}  # system setting -> Material's palette
+# Every page built from docs/, by its address, and the 404 page.
+PAGES = sorted("" if md.stem == "index" else f"{md.stem}/" for md in DOCS.glob("*.md")) + ["404.html"]
+CHROME = [".md-header", ".md-sidebar", ".md-footer", ".md-skip", ".md-content__button", ".headerlink", ".share-link"]
+
+
+def page_file(path):
+    return path if path.endswith(".html") else f"{path}index.html"
+
+
+@pytest.fixture(scope="session")
+def site_path(site_config):
+    """The site's path on its host (`ceasefire-statement/`): 404.html links there absolutely."""
+    return urlsplit(site_config.site_url).path.lstrip("/")
+
+
+def open_page(page, base_url, site_path, path=""):
+    """Open a built page; addresses under the site's path on its host go to the local server."""
+    if site_path:
+        prefix = base_url + site_path
+        page.route(prefix + "**", lambda route: route.continue_(url=base_url + route.request.url[len(prefix) :]))
+    page.goto(base_url + path)
+
+
+# --- Automated checks: axe-core --------------------------------------------------------
+
+
+def axe_report(where, violations):
+    lines = [f"{where}: axe-core finds {len(violations)} violated rule(s)"]
+    for rule in violations:
+        lines.append(f"- {rule['id']} ({rule['impact']}): {rule['help']}  {rule['helpUrl']}")
+        for node in rule["nodes"]:
+            target = " >> ".join(t if isinstance(t, str) else " ".join(t) for t in node["target"])
+            reason = next((s.strip() for s in node["failureSummary"].splitlines()[1:] if s.strip()), "")
+            lines.append(f"    {target}: {reason}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violation(page, base_url, site_path, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    open_page(page, base_url, site_path, path)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated, not injected: a page policy cannot block it
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    width = page.viewport_size["width"]
+    if result["violations"]:
+        pytest.fail(axe_report(f"/{path} at {width}px, {scheme} palette", result["violations"]), pytrace=False)
+    page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_one_h1_and_no_skipped_heading_level(read_page, path):
+    levels = [int(h.name[1]) for h in read_page(page_file(path)).find_all(re.compile(r"^h[1-6]$"))]
+    assert levels.count(1) == 1 and levels[0] == 1, f"/{path}: headings {levels}, want one H1, first"
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"/{path}: H{before} is followed by H{after}, skipping a level"
+
+
+# --- Zoom and narrow screens -----------------------------------------------------------
+
+REFLOW = {
+    "320px": {"viewport": {"width": 320, "height": 640}},
+    "1280px at 200%": {"viewport": {"width": 640, "height": 400}, "device_scale_factor": 2},
+}
+
+
+@pytest.mark.parametrize("size", list(REFLOW))
+def test_text_reflows_without_sideways_scrolling(browser, base_url, site_path, size):
+    context = browser.new_context(**REFLOW[size])
+    page = context.new_page()
+    for path in PAGES:
+        open_page(page, base_url, site_path, path)
+        wide = page.evaluate(
+            """() => [document.documentElement.scrollWidth - innerWidth,
+                      [...document.querySelectorAll("article *")]
+                        .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+                        .map(e => e.tagName + (e.id ? "#" + e.id : ""))]"""
+        )
+        assert wide == [0, []], f"/{path} at {size}: {wide[0]}px too wide; overflowing: {wide[1][:5]}"
+    context.close()
+
+
+# --- Keyboard --------------------------------------------------------------------------
+
+FOCUS = """async () => {
+  await Promise.all(document.getAnimations().map(a => a.finished));  // drawer sliding in
+  const element = document.activeElement;
+  if (element === document.body) return null;
+  // The palette switch is a hidden radio button: its label shows the focus.
+  const shown = element.matches(".md-option") ? element.nextElementSibling : element;
+  const style = getComputedStyle(shown), box = shown.getBoundingClientRect();
+  return {
+    key: element.getAttribute("href") || "#" + element.id,
+    classes: element.className,
+    ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1,
+    onscreen: box.width > 0 && box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight,
+  };
+}"""
+
+
+def tab_through(page, limit=300):
+    """Every stop the Tab key makes, from the top of the page until focus leaves it."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS)
+        if stop is None or (stops and stop == stops[0]):
+            return stops
+        stops.append(stop)
+    pytest.fail(f"Tab never leaves the page after {limit} stops")
+
+
+def test_keyboard_reaches_every_control_with_a_visible_focus(page, base_url):
+    page.goto(base_url)
+    share_links = page.locator(".share-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    stops = tab_through(page)
+    keys = [s["key"] for s in stops]
+    assert "md-skip" in stops[0]["classes"], f"the first Tab stop is {keys[0]}, not the skip link"
+    assert "#__palette_0" in keys or "#__palette_1" in keys, "the light/dark switch is not reachable"
+    for wanted in ["privacy/", "accessibility/", *(f"#{s}" for s in sections())]:
+        assert wanted in keys, f"{wanted} (navigation / table of contents) is not reachable by Tab"
+    assert share_links, "no share control on the page"
+    missing = [
+        href for href in share_links if not any(s["key"] == href and "share-link" in s["classes"] for s in stops)
+    ]
+    assert not missing, f"share controls not reachable by Tab: {missing}"
+    hidden = [f"{s['key']} ({s['classes']})" for s in stops if not (s["ring"] and s["onscreen"])]
+    assert not hidden, f"focus is invisible or off screen on: {hidden}"
+    page.watch.assert_clean()
+
+
+def test_skip_link_moves_on_to_the_statement(page, base_url):
+    page.goto(base_url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after_title = """document.querySelector("article h1").compareDocumentPosition(document.activeElement)
+                     & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY)"""
+    assert page.evaluate(after_title), "after the skip link, Tab does not go on from the statement's title"
+    page.watch.assert_clean()
+
+
+def open_drawer(page):
+    """On a phone, the navigation is in a drawer that a tap opens (JavaScript or not)."""
+    drawer = page.locator("label.md-header__button[for=__drawer]")
+    if drawer.is_visible():
+        drawer.click()
+
+
+def close_drawer(page):
+    """Without Material's bundle the drawer stays open after a link: a tap beside it closes it."""
+    overlay = page.locator(".md-overlay")
+    if overlay.is_visible():
+        size = page.viewport_size
+        overlay.click(position={"x": size["width"] - 10, "y": size["height"] // 2})
+        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # it slides out
+
+
+def table_of_contents(page, base_url):
+    """The visible table of contents: the sidebar on a desktop; on a phone, from the top of
+    the page, the drawer's panel."""
+    if not page.locator(".md-sidebar--secondary").is_visible():
+        page.goto(base_url)
+        open_drawer(page)
+        page.locator("label.md-nav__link[for=__toc]").click()
+        return page.locator(".md-nav--primary .md-nav--secondary")
+    return page.locator(".md-sidebar--secondary")
+
+
+# --- Privacy ---------------------------------------------------------------------------
+
+FETCHING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "link": "href",
+}
+
+
+def test_pages_ask_no_other_host_for_anything(site_dir):
+    """No script, style, font, image or icon from elsewhere; links (<a>) are fine."""
+    foreign = []
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for tag, attribute in FETCHING.items():
+            for element in re.finditer(rf"<{tag}\b[^>]*\b{attribute}=\"?((?:https?:)?//[^\" >]+)", text):
+                if tag != "link" or not re.search(r'rel="?(canonical|alternate|author)', element.group(0)):
+                    foreign.append(f"{html.relative_to(site_dir)}: <{tag} {attribute}={element.group(1)}>")
+    for css in site_dir.rglob("*.css"):
+        for url in re.findall(r"(?:url\(|@import)\s*[\"']?((?:https?:)?//[^\"')]+)", css.read_text(encoding="utf-8")):
+            foreign.append(f"{css.relative_to(site_dir)}: {url}")
+    assert not foreign, "pages load from other hosts:\n" + "\n".join(foreign)
+
+
+def test_using_every_control_asks_no_other_host_and_stores_only_the_palette(page, base_url):
+    page.goto(base_url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != before, "the palette switch did nothing"
+    share_links = page.locator(".share-link")
+    assert share_links.count(), "no share control on the page"
+    for link in share_links.all():
+        link.click()
+    last = sections()[-1]
+    table_of_contents(page, base_url).locator(f"a[href='#{last}']").click()
+    assert page.evaluate("location.hash") == f"#{last}"
+    page.goto(base_url)
+    open_drawer(page)
+    page.locator(".md-nav--primary a[href='privacy/']").click()
+    page.wait_for_url("**/privacy/")
+    stored = page.evaluate("Object.keys(localStorage)")
+    assert stored and all(key.endswith(".__palette") for key in stored), f"stored: {stored}"
+    assert page.context.cookies() == [], "a page set a cookie"
+    page.watch.assert_clean()
+
+
+# --- Without JavaScript ----------------------------------------------------------------
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def page_without_js(request, browser, base_url):
+    context = browser.new_context(viewport=VIEWPORTS[request.param], java_script_enabled=False)
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    yield page
+    context.close()
+
+
+def shown_text(locator):
+    """What a reader sees of an element, without its permalink sign."""
+    return squeeze(
+        locator.evaluate(
+            "e => [...e.childNodes].filter(n => !n.classList?.contains('headerlink')).map(n => n.textContent).join('')"
+        )
+    )
+
+
+def test_statement_reads_and_navigates_without_javascript(page_without_js, base_url):
+    page = page_without_js
+    page.goto(base_url)
+    assert page.evaluate("matchMedia('(scripting: none)').matches"), "JavaScript is on"
+    for block in blocks():
+        element = (
+            page.locator(f"#{block.id}" if block.id else f"article {block.kind}").filter(has_text=block.text).first
+        )
+        assert element.is_visible(), f"docs/index.md:{block.line}: not visible without JavaScript"
+        assert shown_text(element) == block.text, f"docs/index.md:{block.line}: shown differently"
+    assert not page.locator("[data-md-component=palette]").is_visible(), "a switch that cannot work is shown"
+    for section in sections():
+        toc = table_of_contents(page, base_url).locator(f"a[href='#{section}']")
+        toc.click()
+        assert page.evaluate("location.hash") == f"#{section}", f"table of contents: #{section} does not work"
+        close_drawer(page)
+        top = page.locator(f"#{section}").bounding_box()["y"]
+        assert 0 <= top < page.viewport_size["height"], f"#{section} is not in view after its TOC link"
+        page.locator(f"#{section} > .headerlink").click()
+        assert page.evaluate("location.hash") == f"#{section}", f"the heading link of #{section} does not work"
+    page.watch.assert_clean()
+
+
+# --- Print -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_print_gives_the_statement_and_its_address_without_chrome(page, base_url, site_config, scheme):
+    page.emulate_media(media="print", color_scheme=scheme)
+    page.goto(base_url)
+    shown = [
+        f"{selector} ({i})" for selector in CHROME for i, e in enumerate(page.locator(selector).all()) if e.is_visible()
+    ]
+    assert not shown, f"screen controls on paper: {shown}"
+    for block in blocks():
+        if block.id:
+            assert page.locator(f"#{block.id}").is_visible(), f"docs/index.md:{block.line}: not printed"
+    assert page.locator("article h1").is_visible()
+    url = page.locator(".print-url")
+    assert url.is_visible() and site_config.site_url in url.inner_text(), "the page's address is not printed"
+    for heading in page.locator("article :is(h1, h2)").all():
+        assert heading.evaluate("h => getComputedStyle(h).breakAfter") == "avoid", "a heading may end a page"
+    ink = page.locator(f"#{blocks()[-1].id}").evaluate("p => getComputedStyle(p).color")
+    assert max(map(int, re.findall(r"\d+", ink)[:3])) < 100, f"text prints in {ink}: too light for paper"
+    page.watch.assert_clean()
