@@ -1,0 +1,63 @@
+"""No other site learns which page of the statement a reader came from.
+
+Every page gets a `same-origin` referrer policy, and every link to another site (in the
+statement, or the theme's repository and edit links) gets `rel="noopener noreferrer"`: the
+opened page can neither read the address it was opened from nor reach back into this one."""
+
+import re
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+REFERRER = '<meta name="referrer" content="same-origin">'
+# Right after <meta charset>, before the first request the page makes.
+CHARSET = re.compile(r"^([ \t]*)<meta charset=[^>]*>", re.IGNORECASE | re.MULTILINE)
+EXTERNAL_REL = ("noopener", "noreferrer")
+
+
+def on_post_page(output, page, config):
+    return with_referrer_policy(output, urlsplit(config.site_url or "").netloc)
+
+
+def on_post_template(output, template_name, config):
+    if not template_name.endswith(".html"):
+        return output
+    return with_referrer_policy(output, urlsplit(config.site_url or "").netloc)
+
+
+def with_referrer_policy(html, site_host):
+    links = ExternalLinks(site_host)
+    links.feed(html)
+    links.close()
+    # Replace from the end, so that the offsets of earlier tags still hold.
+    for start, end, tag in reversed(links.found):
+        html = html[:start] + tag + html[end:]
+    charset = CHARSET.search(html)
+    if not charset:
+        return html
+    return f"{html[: charset.end()]}\n{charset.group(1)}{REFERRER}{html[charset.end() :]}"
+
+
+class ExternalLinks(HTMLParser):
+    """Finds each <a> that leads to another host: (start, end, the same tag with the rel it needs)."""
+
+    def __init__(self, site_host):
+        super().__init__(convert_charrefs=False)
+        self.site_host, self.found, self.line_starts = site_host, [], None
+
+    def feed(self, data):
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", data)]
+        super().feed(data)
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") or ""
+        host = urlsplit(href).netloc if href.startswith(("http://", "https://", "//")) else ""
+        if tag != "a" or not host or host == self.site_host:
+            return
+        rel = dict(attrs).get("rel") or ""
+        rel = " ".join(dict.fromkeys([*rel.split(), *EXTERNAL_REL]))
+        attrs = [(name, value) for name, value in attrs if name != "rel"] + [("rel", rel)]
+        line, column = self.getpos()
+        start = self.line_starts[line - 1] + column
+        text = "".join(f' {name}="{escape(value)}"' if value is not None else f" {name}" for name, value in attrs)
+        self.found.append((start, start + len(self.get_starttag_text()), f"<a{text}>"))
