@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 log = logging.getLogger("mkdocs.hooks.content_guard")
 
 FORBIDDEN_TAGS = {
-    "script": "it would run code in every reader's browser; scripts belong in docs/javascripts/",
+    "script": "it would run code in every reader's browser; the site's scripts live in overrides/partials/javascripts/",
     "iframe": "it would embed another site in the page",
     "frame": "it would embed another site in the page",
     "object": "it would embed a plugin or another document in the page",
