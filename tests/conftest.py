@@ -94,6 +94,15 @@ def build_copy(project):
     return result.returncode, result.stdout + result.stderr
 
 
+def add_redirect(project, old, new):
+    """Map the page `old` to `new` with the redirects plugin, in a copied project."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - redirects\n" in text
+    redirect = f"  - redirects:\n      redirect_maps:\n        {old}: {new}\n"
+    config.write_text(text.replace("  - redirects\n", redirect), encoding="utf-8")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_copy, copy_project, serve
+from conftest import ROOT, add_redirect, build_copy, copy_project, serve
 from PIL import Image, ImageChops
 from playwright.sync_api import expect
 from statement import blocks
@@ -236,11 +236,8 @@ def test_a_renamed_page_redirects_with_its_fragment(browser, tmp_path):
     project = copy_project(tmp_path)
     (project / "docs" / "privacy.md").rename(project / "docs" / "site-privacy.md")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("privacy.md", "site-privacy.md")
-    config.write_text(
-        text.replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: site-privacy.md\n"),
-        encoding="utf-8",
-    )
+    config.write_text(config.read_text(encoding="utf-8").replace("privacy.md", "site-privacy.md"), encoding="utf-8")
+    add_redirect(project, "privacy.md", "site-privacy.md")
     code, output = build_copy(project)
     assert code == 0, output
     moved = BeautifulSoup((project / "site/site-privacy/index.html").read_text(encoding="utf-8"), "html.parser")
