@@ -1,41 +1,36 @@
 """No other site learns which page of the statement a reader came from.
 
-Every page gets a `same-origin` referrer policy, and every link to another site (in the
-statement, or the theme's repository and edit links) gets `rel="noopener noreferrer"`: the
-opened page can neither read the address it was opened from nor reach back into this one."""
+Every page carries a `same-origin` referrer policy (overrides/main.html), and every link to
+another site (in the statement, or the theme's repository and edit links) gets
+`rel="noopener noreferrer"` here: the opened page can neither read the address it was opened
+from nor reach back into this one."""
 
 import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-REFERRER = '<meta name="referrer" content="same-origin">'
-# Right after <meta charset>, before the first request the page makes.
-CHARSET = re.compile(r"^([ \t]*)<meta charset=[^>]*>", re.IGNORECASE | re.MULTILINE)
 EXTERNAL_REL = ("noopener", "noreferrer")
 
 
 def on_post_page(output, page, config):
-    return with_referrer_policy(output, urlsplit(config.site_url or "").netloc)
+    return with_external_rel(output, urlsplit(config.site_url or "").netloc)
 
 
 def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
-    return with_referrer_policy(output, urlsplit(config.site_url or "").netloc)
+    return with_external_rel(output, urlsplit(config.site_url or "").netloc)
 
 
-def with_referrer_policy(html, site_host):
+def with_external_rel(html, site_host):
     links = ExternalLinks(site_host)
     links.feed(html)
     links.close()
     # Replace from the end, so that the offsets of earlier tags still hold.
     for start, end, tag in reversed(links.found):
         html = html[:start] + tag + html[end:]
-    charset = CHARSET.search(html)
-    if not charset:
-        return html
-    return f"{html[: charset.end()]}\n{charset.group(1)}{REFERRER}{html[charset.end() :]}"
+    return html
 
 
 class ExternalLinks(HTMLParser):

@@ -153,6 +153,22 @@ class PageWatch:
         assert not self.foreign, f"requests to other hosts: {self.foreign}"
 
 
+def in_view_below_header(page, selector):
+    """The element is entirely in the viewport and not under the sticky header; one too tall
+    for the space under the header and the theme's scroll margin starts right below it."""
+    return page.evaluate(
+        """selector => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            const header = document.querySelector(".md-header").getBoundingClientRect();
+            const target = document.querySelector(":target") || document.querySelector(selector);
+            const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+            const fits = box.height <= innerHeight - Math.max(header.bottom, margin);
+            return box.top >= header.bottom - 1 && (fits ? box.bottom <= innerHeight : box.top < header.bottom + 100);
+        }""",
+        selector,
+    )
+
+
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
 def page(request, browser, base_url):
     """A fresh page at phone or desktop width, watched for errors and foreign requests."""

@@ -2,6 +2,7 @@
 section can be reached from the table of contents and by its link."""
 
 import pytest
+from conftest import in_view_below_header
 from statement import blocks, sections, squeeze
 
 
@@ -65,11 +66,7 @@ def test_every_section_lands_in_view(page, base_url):
     """Opening index.html#<id> scrolls that section into view, below the sticky header."""
     page.goto(base_url + "index.html")
     assert page.locator("h1").evaluate("h => h.firstChild.textContent.trim()") == blocks()[0].text
-    header = page.locator(".md-header").bounding_box()
-    viewport = page.viewport_size
     for section in sections():
         page.goto(f"{base_url}index.html#{section}")
-        box = page.locator(f"#{section}").bounding_box()
-        assert box["y"] >= header["height"] - 1, f"#{section} is hidden under the header ({box['y']:.0f}px)"
-        assert box["y"] + box["height"] <= viewport["height"], f"#{section} is below the fold"
+        assert in_view_below_header(page, f"#{section}"), f"#{section} is under the header or below the fold"
     page.watch.assert_clean()

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, add_redirect, build_copy, copy_project, serve
+from conftest import ROOT, add_redirect, build_copy, copy_project, in_view_below_header, serve
 from PIL import Image, ImageChops
 from playwright.sync_api import expect
 from statement import blocks
@@ -124,22 +124,6 @@ def aliased_site(tmp_path_factory):
 
 
 # Browser
-
-
-def in_view_below_header(page, selector):
-    """The element is entirely in the viewport and not under the sticky header; one too tall
-    for the space under the header and the theme's scroll margin starts right below it."""
-    return page.evaluate(
-        """selector => {
-            const box = document.querySelector(selector).getBoundingClientRect();
-            const header = document.querySelector(".md-header").getBoundingClientRect();
-            const target = document.querySelector(":target") || document.querySelector(selector);
-            const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
-            const fits = box.height <= innerHeight - Math.max(header.bottom, margin);
-            return box.top >= header.bottom - 1 && (fits ? box.bottom <= innerHeight : box.top < header.bottom + 100);
-        }""",
-        selector,
-    )
 
 
 @pytest.mark.parametrize("anchor", SHARED)
