@@ -3,6 +3,7 @@ address, shows a preview card, and keeps working after the statement is edited."
 
 from urllib.parse import urlparse
 
+import contract
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -11,7 +12,6 @@ from PIL import Image, ImageChops
 from playwright.sync_api import expect
 from statement import blocks
 
-PUBLISHED = yaml.safe_load((ROOT / "published-anchors.yml").read_text(encoding="utf-8"))
 # One of each kind of part people share: a section, a call, and the longest paragraph (taller
 # than a phone's screen). Read from the statement, so that editors can rename them.
 SECTION = next(b.id for b in blocks() if b.kind == "h2")
@@ -20,35 +20,10 @@ PARAGRAPH = max((b for b in blocks() if b.kind == "p" and b.id), key=lambda b: l
 SHARED = [SECTION, CALL, PARAGRAPH]
 
 
-def ids_in(soup):
-    return [element["id"] for element in soup.select("[id]")]
-
-
-@pytest.mark.parametrize("page_path", list(PUBLISHED))
-def test_every_published_anchor_exists_exactly_once(read_page, page_path):
-    ids = ids_in(read_page(page_path.replace(".md", ".html")))
-    for anchor in PUBLISHED[page_path]["anchors"]:
-        assert ids.count(anchor) == 1, f"#{anchor} appears {ids.count(anchor)} times on {page_path}"
-
-
-def test_ids_are_unique(read_page):
-    ids = ids_in(read_page("index.html"))
-    assert sorted({i for i in ids if ids.count(i) > 1}) == []
-
-
-def test_every_id_in_the_statement_is_published():
-    """A new {#id} joins the list, so that the build protects it from then on."""
-    listed = set(PUBLISHED["index.md"]["anchors"])
-    missing = [f"docs/index.md:{b.line} #{b.id}" for b in blocks() if b.id and b.id not in listed]
-    assert not missing, f"add these to published-anchors.yml: {missing}"
-
-
-def test_every_shareable_part_has_a_permalink(read_page):
-    article = read_page("index.html").select_one("article")
-    for part in article.select("h2[id], p[id], li[id]"):
-        link = part.find("a", class_="share-link", recursive=False)
-        assert link is not None and link["href"] == f"#{part['id']}", f"#{part['id']} has no permalink"
-        assert link["aria-label"].startswith("Link to this")
+@pytest.mark.parametrize("check", contract.SHARING, ids=lambda check: check.__name__)
+def test_every_shared_link_has_its_target(site_dir, check):
+    problems = check(ROOT, site_dir)
+    assert not problems, "\n".join(problems)
 
 
 def test_preview_card_meta(read_page, site_dir, site_config):
