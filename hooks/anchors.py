@@ -2,12 +2,14 @@
 
 published-anchors.yml lists, page by page, every ID a shared link may end in, and the aliases
 of IDs that were renamed or removed. The build warns (and so fails under --strict) when a listed
-ID is gone; an alias becomes an empty element with the old ID inside its new target, so an old
+ID is gone, and when a page gives an ID (`{#id}`) that is not listed yet, so that every new part
+is protected from its first day; an alias becomes an empty element with the old ID inside its new target, so an old
 link lands on the right part, with or without JavaScript."""
 
 import logging
 import re
 from collections import Counter
+from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
 import yaml
@@ -15,6 +17,7 @@ import yaml
 log = logging.getLogger("mkdocs.hooks.anchors")
 FILE = "published-anchors.yml"
 IDS = re.compile(r'\sid="([^"]+)"')
+GIVEN_ID = re.compile(r"\{:?[^{}\n]*?#([\w-]+)[^{}\n]*\}")
 
 published = {}  # page source path -> {"anchors": {id: line}, "aliases": {old: (new, line)}}
 
@@ -25,21 +28,48 @@ def on_config(config):
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{FILE}:{mark.line + 1}" if mark else FILE
-        log.warning(f"{where}: this file is not valid YAML: {getattr(error, 'problem', error)}")
+        log.warning(yaml_checker(config).explain(FILE, path.read_text(encoding="utf-8"), error))
+        published[None] = "unreadable"  # no page's IDs can be checked against it
         return
     # Read the YAML as nodes, to name the line of each entry in messages.
     for page, entries in root.value if root else []:
         sections = {key.value: value for key, value in entries.value}
-        anchors = sections.get("anchors")
-        aliases = sections.get("aliases")
+        # `aliases:` with only comments under it is an empty value, not a mapping.
+        anchors = sections.get("anchors") if isinstance(sections.get("anchors"), yaml.SequenceNode) else None
+        aliases = sections.get("aliases") if isinstance(sections.get("aliases"), yaml.MappingNode) else None
         published[page.value] = {
             "anchors": {node.value: node.start_mark.line + 1 for node in anchors.value} if anchors else {},
             "aliases": {old.value: (new.value, old.start_mark.line + 1) for old, new in aliases.value}
             if aliases
             else {},
         }
+
+
+def yaml_checker(config):
+    """scripts/check_yaml.py, whose messages say what an editor's YAML mistake means."""
+    spec = spec_from_file_location("check_yaml", Path(config.config_file_path).parent / "scripts" / "check_yaml.py")
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Each ID the page gives must be listed, so that the build protects its links from then on."""
+    if None in published:
+        return markdown
+    listed = published.get(page.file.src_uri, {}).get("anchors", {})
+    source = f"docs/{page.file.src_uri}"
+    for number, line in enumerate(page.file.content_string.split("\n"), 1):
+        for ident in GIVEN_ID.findall(line):
+            if ident not in listed:
+                where = f"under anchors in {FILE}" if page.file.src_uri in published else (
+                    f"in {FILE}, in a new section '{page.file.src_uri}:' with a line 'anchors:' (copy the one for index.md)"
+                )
+                log.warning(
+                    f"{source}:{number}: the ID #{ident} is new: add '- {ident}' {where}, "
+                    "so that links to it keep working."
+                )
+    return markdown
 
 
 def on_page_content(html, page, config, files):

@@ -71,7 +71,8 @@ def read_page(site_dir):
     return read
 
 
-PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")
+# scripts/: hooks/anchors.py explains a YAML mistake with scripts/check_yaml.py.
+PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks", "scripts")
 
 
 def copy_project(dest):
