@@ -106,6 +106,16 @@ def test_markdown_checks_fail_on_a_broken_sample(tmp_path):
     assert code != 0 and all(f"{word} ==> " in spelling for word in MISSPELLED)
 
 
+def test_spelling_leaves_out_pages_in_another_language(tmp_path):
+    page = "# Pedimos un alto el fuego\n\nLa paz no puede ser un privilegio.\n"  # codespell:ignore
+    spanish, undeclared = tmp_path / "es.md", tmp_path / "undeclared.md"
+    spanish.write_text(f"---\nlang: es\n---\n\n{page}", encoding="utf-8")
+    undeclared.write_text(page, encoding="utf-8")
+    assert run_hook("codespell", [spanish]) == (0, "")
+    code, output = run_hook("codespell", [undeclared])
+    assert code != 0 and "ser ==> " in output, output  # codespell:ignore
+
+
 def test_yaml_check_fails_on_a_broken_sample(tmp_path):
     twice, unclosed = tmp_path / "twice.yml", tmp_path / "unclosed.yml"
     twice.write_text("index.md:\n  anchors: [mission]\n  anchors: [peace]\n", encoding="utf-8")

@@ -170,7 +170,7 @@ description: El Centro de Recursos Legales para Inmigrantes pide un alto el fueg
 
 # El ILRC pide un alto el fuego permanente
 
-Un alto el fuego permanente puede ser el primer paso hacia la paz y la estabilidad en la región.
+Un alto el fuego permanente es el primer paso hacia la paz y la estabilidad en la región.
 {#primer-paso}
 """
 
