@@ -263,3 +263,93 @@ def test_zensical_keeps_every_published_anchor(zensical_html):
     ids = {element["id"] for element in BeautifulSoup(zensical_html, "html.parser").select("article [id]")}
     missing = sorted(set(PUBLISHED["index.md"]["anchors"]) - ids)
     assert not missing, f"published anchors missing in Zensical's build: {missing}"
+
+
+# -- Each pull request shows what readers will see change (scripts/redline.py) -------------
+
+BASE = {
+    "docs/index.md": """\
+# A statement
+
+## Our calls {#calls}
+
+We call on officials to act:
+{#calls-intro}
+
+- Officials must call for an immediate and permanent ceasefire in Gaza.
+  {#call-ceasefire}
+- Congress must reject funding requests.
+  {#call-reject-funding}
+""",
+    "docs/old.md": "# Old page\n",
+    "published-anchors.yml": "index.md:\n  anchors:\n    - calls\n  aliases:\n",
+}
+# A reworded call, a new paragraph, a removed call with its alias, a page renamed.
+HEAD = {
+    "docs/index.md": """\
+# A statement
+
+## Our calls {#calls}
+
+We call on officials to act:
+{#calls-intro}
+
+- Officials must call for a lasting and permanent ceasefire in Gaza.
+  {#call-ceasefire}
+
+A new paragraph, added today.
+{#new-paragraph}
+""",
+    "docs/new.md": "# New page\n",
+    "published-anchors.yml": "index.md:\n  anchors:\n    - calls\n  aliases:\n    call-reject-funding: call-ceasefire\n",
+}
+
+
+def commit(repo, files, message):
+    for old in repo.glob("docs/*.md"):
+        old.unlink()
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", message], cwd=repo, check=True)
+
+
+def test_the_redline_marks_each_changed_word_by_section_and_id(tmp_path):
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    commit(tmp_path, BASE, "Base")
+    subprocess.run(["git", "tag", "base"], cwd=tmp_path, check=True)
+    commit(tmp_path, HEAD, "Head")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/redline.py"), "base", "HEAD"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(result.stdout)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "## What readers will see change"
+    assert "### docs/index.md" in lines
+    section = lines.index("**Our calls (#calls)**")
+    assert lines[section + 2 : section + 5] == [
+        "- `#call-ceasefire`: Officials must call for <del>an immediate</del> <ins>a lasting</ins> and permanent "
+        "ceasefire in Gaza.",
+        "- `#new-paragraph` (new): <ins>A new paragraph, added today.</ins>",
+        "- `#call-reject-funding` (removed): <del>Congress must reject funding requests.</del>",
+    ]
+    assert "- **IDs added**: `#new-paragraph`" in lines
+    assert "- **IDs removed**: `#call-reject-funding`" in lines
+    assert "- **IDs aliased (old links now land on)**: `#call-reject-funding` → `#call-ceasefire`" in lines
+    assert "- **Pages added**: `docs/new.md`" in lines
+    assert "- **Pages removed**: `docs/old.md`" in lines
+
+
+def test_no_change_says_so(tmp_path):
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    commit(tmp_path, BASE, "Base")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/redline.py"), "HEAD", "HEAD"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.stdout.endswith("No change to the text readers see.\n")
