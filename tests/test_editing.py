@@ -227,12 +227,37 @@ def test_each_page_says_when_it_was_last_updated(read_page, site_config):
         assert shown == (last_commit_date(f"docs/{src}") or today), f"{built}: {shown}"
 
 
-def test_a_download_without_git_history_still_builds(tmp_path):
+def test_a_download_without_git_history_still_builds(tmp_path, site_config):
     project = copy_project(tmp_path)
     code, output = build_copy(project)
     assert code == 0, output
     page = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.select_one(".git-revision-date-localized-plugin-date"), "no 'Last update' date"
+    revisions = BeautifulSoup((project / "site/revisions/index.html").read_text(encoding="utf-8"), "html.parser")
+    fallback = revisions.select_one("article p")
+    assert "not available in this copy of the site" in fallback.get_text()
+    assert fallback.a["href"] == f"{site_config.repo_url.rstrip('/')}/commits/main/docs/index.md"
+
+
+def test_each_page_says_in_words_when_it_last_changed_and_links_every_revision(read_page):
+    fact = read_page("index.html").select_one(".md-source-file__fact")
+    assert squeeze(fact.get_text()).startswith("This page was last changed on ")
+    assert fact.a.get_text(strip=True) == "Every change to the statement" and fact.a["href"] == "revisions/"
+
+
+def test_the_revisions_page_lists_each_change_newest_first(read_page, site_config):
+    log = subprocess.run(
+        ["git", "log", "--format=%H%x09%at%x09%s", "--", "docs/index.md"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.splitlines()
+    assert log, "this test needs the git history of docs/index.md"
+    items = read_page("revisions/index.html").select("article li")
+    assert len(items) == len(log)
+    repo = site_config.repo_url.rstrip("/")
+    for item, entry in zip(items, log):
+        commit, timestamp, summary = entry.split("\t", 2)
+        day = datetime.datetime.fromtimestamp(int(timestamp), datetime.UTC).strftime("%B %-d, %Y")
+        assert squeeze(item.get_text()) == f"{day}: {squeeze(summary)} (see the change)"
+        assert item.a["href"] == f"{repo}/commit/{commit}"
 
 
 # -- Zensical, which reads the same mkdocs.yml, publishes the same statement -------------
