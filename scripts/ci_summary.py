@@ -2,61 +2,100 @@
 
 Usage: python3 scripts/ci_summary.py reports/tests.xml reports/build.log
 
-Reads the build's log and pytest's JUnit report, writes a short Markdown summary to
-the GitHub job summary (or to the terminal), and marks each problem on its file and
-line in the pull request's "Files changed" tab. The build comes first: when it fails,
-most tests fail with it, and they are counted in one line rather than listed.
+Reads the build's log and pytest's JUnit report, writes a short Markdown summary to the GitHub
+job summary (or to the terminal), and marks each problem on its file and line in the pull
+request's "Files changed" tab (paths relative to the repository, so that GitHub finds them).
+Each problem is one line: what went wrong, where, and how to fix it, in words written for
+editors rather than test names. The build comes first: when it fails, most checks cannot run,
+and they are counted in one line under it rather than listed beside their cause.
 """
 
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 from pathlib import Path
 
-# "docs/index.md:23" or "published-anchors.yml:19": a place in the project to open.
-PLACE = re.compile(r"([\w./-]+\.(?:md|ya?ml|py|toml|js|cjs|css|html)):(\d+)")
+# "docs/index.md:23" or "published-anchors.yml:19" (a column after it is dropped).
+PLACE = re.compile(r"([\w./-]+\.(?:md|ya?ml|py|toml|js|cjs|css|html)):(\d+)(?::\d+)?:?\s*")
+# What each group of checks is about, and the usual fix, for an editor (CONTRIBUTING.md).
+CHECKS = {
+    "test_reading": (
+        "A part of the statement does not reach the page as written",
+        "check the blank line between paragraphs and the `{#id}` line under each",
+    ),
+    "test_reading_a11y": (
+        "The page is harder to read for some readers (accessibility)",
+        "ask a developer: the details are in the log of the step 'Run every test'",
+    ),
+    "test_sharing": (
+        "A shared link would no longer work",
+        "add the ID under `anchors:` in published-anchors.yml, or an alias for an old one",
+    ),
+    "test_editors_edits": (
+        "An edit that editors make would no longer work",
+        "ask a developer: the site's machinery changed",
+    ),
+    "test_editing": (
+        "A check on how the pages are written failed",
+        "follow the message; CONTRIBUTING.md, “What the checks mean”",
+    ),
+    "test_building": ("The site does not build cleanly", "follow the build's message above"),
+    "test_hardening": (
+        "The page contains something that is not allowed",
+        "remove the raw HTML: the statement needs only Markdown",
+    ),
+}
+OTHER = ("A check failed", "ask a developer: the details are in the log of the step 'Run every test'")
+# Words from the test machinery that mean nothing to an editor.
+JARGON = re.compile(r"locator\(|strict mode violation|Call log:|Traceback|^in \w+$|^\w+(Error|Exception)\b")
 
 
-def where(text):
-    """The first place in `text` that is a file of this project, and the line that names it."""
-    for match in PLACE.finditer(text):
-        file = match.group(1).removeprefix("./")
-        if Path(file).is_file() and not file.startswith((".venv", "venv", "node_modules")):
-            said = next(line for line in text.splitlines() if match.group(0) in line)
-            return file, match.group(2), said.split(match.group(0), 1)[-1].lstrip(": ").strip()
-    return "", "", ""
+def relative(file):
+    """A path as GitHub's annotations need it: relative to the repository, or None if outside."""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            path = path.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return None
+    text = path.as_posix().removeprefix("./")
+    if not Path(text).is_file() or text.startswith((".venv", "venv", "node_modules")):
+        return None
+    return text
+
+
+def places(text):
+    """(file, line, what it says there) for each line of `text` naming a place in the project."""
+    found = []
+    for line in text.splitlines():
+        match = PLACE.search(line)
+        if match and (file := relative(match.group(1))):
+            said = line[match.end() :].strip().removeprefix("AssertionError: ")
+            if said and not JARGON.search(said):
+                found.append((file, match.group(2), said))
+    return found
 
 
 def failures(report):
-    """Failed tests grouped by what they say: {(file, line, message): [test, …]}."""
-    grouped = defaultdict(list)
+    """{check group: [(file, line, said)] or [] when the failure names no place}, and the
+    number of checks that could not run because the site was not built."""
+    grouped, not_run = {}, 0
     for case in ET.parse(report).iter("testcase"):
-        failure, error = case.find("failure"), case.find("error")
-        problem = failure if failure is not None else error
+        problem = next((p for p in (case.find("failure"), case.find("error")) if p is not None), None)
         if problem is None:
             continue
-        message = (problem.get("message") or "").strip()
-        lines = [text.strip() for text in f"{message}\n{problem.text}".splitlines() if text.strip()]
-        # A build's warning says more than the assertion that reports it.
-        warned = (re.search(r"(?:WARNING|ERROR) +- +(.*)", text) for text in lines)
-        first = next((match.group(1) for match in warned if match), lines[0] if lines else "failed")
-        file, line, said = where(message)
-        if not file:
-            file, line, _ = where(problem.text or "")
-            said = first
-        file = file or case.get("classname", "").replace(".", "/") + ".py"
-        said = said.removeprefix("AssertionError: ").removeprefix(f"{file}:{line}:").strip()
-        grouped[file, line, said].append(readable(case.get("name", "")))
-    return grouped
-
-
-def readable(test):
-    """test_edit_link_points_at_source[phone] -> "edit link points at source (phone)" """
-    name, _, variant = test.partition("[")
-    words = name.removeprefix("test_").replace("_", " ")
-    return f"{words} ({variant.rstrip(']')})" if variant else words
+        message = problem.get("message") or ""
+        text = f"{message}\n{problem.text or ''}"
+        if (problem.tag == "error" and "site_dir" in text) or "Aborted with" in text:
+            not_run += 1  # the session's build failed: the build's own message says why
+            continue
+        module = case.get("classname", "").rsplit(".", 1)[-1]
+        items = grouped.setdefault(module, [])
+        for place in places(text):
+            if place not in items:  # the message is in the report twice: alone, and in the traceback
+                items.append(place)
+    return grouped, not_run
 
 
 def escape(text):
@@ -64,51 +103,57 @@ def escape(text):
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def main(report, log):
-    items, notes = [], []  # Markdown lines, and GitHub's annotations on files
+def summarize(report, log):
+    """(Markdown summary, GitHub annotations)."""
+    items, notes = [], []
+    build_failed = False
     if Path(log).is_file():
         for entry in Path(log).read_text(encoding="utf-8").splitlines():
-            if entry.startswith(("WARNING", "ERROR")):
-                message = entry.split("-", 1)[-1].strip()
-                file, line, said = where(message)
-                items.append(f"- **The site does not build**: {message}")
-                notes.append(
-                    f"::error file={file or 'mkdocs.yml'},line={line or 1},title=The site does not build::"
-                    f"{escape(said or message)}"
-                )
-    built = bool(items)
+            if not entry.startswith(("WARNING", "ERROR")):
+                continue
+            build_failed = True
+            message = entry.split("-", 1)[-1].strip()
+            place = places(message)
+            file, line, said = place[0] if place else ("mkdocs.yml", "1", message)
+            where = f"`{file}` line {line}: " if place else ""
+            items.append(f"- **The site could not be built.** {where}{said}")  # the fix is in the message
+            notes.append(f"::error file={file},line={line},title=The site could not be built::{escape(said)}")
     if not Path(report).is_file():
         items.append(
-            "- **The tests did not run.** The step marked with a red cross above says why "
+            "- **The checks did not run.** The step marked with a red cross above says why "
             "(usually a package that could not be installed)."
         )
     else:
-        same_cause = 0
-        for (file, line, said), tests in failures(report).items():
-            if built and (said.startswith("failed on setup") or any(said in item for item in items)):
-                same_cause += len(tests)  # the build's own message, above, says it better
+        grouped, not_run = failures(report)
+        if not_run:
+            items.append(
+                f"  - The site could not be built, so {not_run} {'check' if not_run == 1 else 'checks'} could not run: "
+                "fix the problem above first."
+            )
+        for module, found in grouped.items():
+            title, fix = CHECKS.get(module, OTHER)
+            if build_failed and not found:
+                continue  # a consequence of the failed build, above
+            if not found:
+                items.append(f"- **{title}.** How to fix it: {fix}.")
                 continue
-            title = tests[0] if len(tests) == 1 else f"{len(tests)} tests ({tests[0]}, …)"
-            place = f"`{file}` line {line}" if line else f"`{file}`"
-            items.append(f"- **{title[0].upper() + title[1:]}**, {place}: {said}")
-            notes.append(f"::error file={file},line={line or 1},title={escape(title)}::{escape(said)}")
-        if same_cause:
-            items.append(f"- {same_cause} tests failed because the site does not build.")
+            for file, line, said in found:
+                said += "" if said.endswith((".", "!", "?")) else "."
+                items.append(f"- **{title}**, `{file}` line {line}: {said} How to fix it: {fix}.")
+                notes.append(f"::error file={file},line={line},title={escape(title)}::{escape(said)}")
     if items:
-        summary = [
-            "## What needs fixing",
-            "",
-            *items,
-            "",
-            "CONTRIBUTING.md, “What the checks mean”, says how to fix the usual ones.",
-        ]
+        summary = ["## What needs fixing", "", *items, "", "CONTRIBUTING.md, “What the checks mean”, says more."]
     else:
         summary = [
             "## All checks passed",
             "",
             "Download **site-preview** under *Artifacts* below to see the site as it will be published.",
         ]
-    text = "\n".join(summary) + "\n"
+    return "\n".join(summary) + "\n", notes
+
+
+def main(report, log):
+    text, notes = summarize(report, log)
     if out := os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(out, "a", encoding="utf-8") as stream:
             stream.write(text)

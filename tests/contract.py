@@ -18,6 +18,9 @@ ANCHORS_FILE = "published-anchors.yml"
 LEAKS = ("{#", "{.", "{:", "](", "**", "!!!", ":::", "///", "\\#")
 
 
+KINDS = {"p": "paragraph", "li": "list item"} | {f"h{n}": "heading" for n in range(1, 7)}
+
+
 def built_path(src):
     """Where MkDocs writes a page (directory URLs): index.md -> index.html, a.md -> a/index.html."""
     path = Path(src).with_suffix("")
@@ -67,7 +70,7 @@ def text_in_order(root, site):
         for block in blocks(Path(root) / "docs" / src):
             if block.text not in rendered[position:]:
                 problems.append(
-                    f"docs/{src}:{block.line}: this {block.kind} is missing from the built page, "
+                    f"docs/{src}:{block.line}: this {KINDS[block.kind]} is missing from the built page, "
                     f"or out of order: {block.text[:80]!r}"
                 )
                 continue
