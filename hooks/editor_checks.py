@@ -88,8 +88,8 @@ def find_problems(source, page, protected):
                 (
                     number,
                     f"the line starts with '{match.group(0)}', which looks like a heading without its space. "
-                    f"For a hashtag, write a backslash before it: \\{match.group(0)}. For a heading, put a "
-                    f"space after the # signs: '{match.group(1)} {tag} {{#{slug(tag)}}}'.",
+                    f"For a hashtag, write a backslash before it: \\{match.group(0)}. For a heading, write "
+                    f"'## {tag} {{#{slug(tag)}}}'.",
                 )
             )
         for syntax, fix in FOREIGN_BLOCKS.items():
@@ -142,8 +142,10 @@ def missing_ids(lines):
         if block and not in_notice:
             first, text = block[0][0], " ".join(t.strip() for _, t in block)
             has_attributes = any(ATTR_LINE.match(t) for _, t in block[1:]) or HEADING_ID.search(block[0][1])
+            # A block already reported (foreign syntax, an unclosed ID) gets one message, not two.
+            reported = text.startswith(tuple(FOREIGN_BLOCKS)) or UNCLOSED_ID.search(text)
             only_image = not IMAGE.sub("", text).strip()
-            if not has_attributes and not only_image and not HEADING.match(block[0][1]):
+            if not has_attributes and not only_image and not reported and not HEADING.match(block[0][1]):
                 kind = "call" if LIST_ITEM.match(block[0][1]) else "paragraph"
                 indent = "  " if kind == "call" else ""
                 problems.append(

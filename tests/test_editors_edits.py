@@ -249,8 +249,7 @@ MISTAKES = {
     "hashtag-without-backslash": (
         after_first_paragraph("#Ceasefire now.\n{#hashtag}"),
         "the line starts with '#Ceasefire', which looks like a heading without its space. For a hashtag, "
-        "write a backslash before it: \\#Ceasefire. For a heading, put a space after the # signs: "
-        "'# Ceasefire {#ceasefire}'.",
+        "write a backslash before it: \\#Ceasefire. For a heading, write '## Ceasefire {#ceasefire}'.",
     ),
     "id-not-in-published-anchors": (
         unlisted_id,
@@ -370,6 +369,8 @@ def test_a_mistake_stops_the_build_in_plain_words(built, mistake):
     assert code != 0, f"the build published the mistake {mistake}:\n{output}"
     expected = f"{path}:{line}: {MISTAKES[mistake][1]}"
     assert expected in output, f"expected {expected!r} in:\n{output}"
+    on_that_line = [entry for entry in output.splitlines() if f"{path}:{line}: " in entry]
+    assert len(on_that_line) == 1, "one message per mistake:\n" + "\n".join(on_that_line)
 
 
 def test_the_yaml_check_explains_the_flow_style_trap(tmp_path):
