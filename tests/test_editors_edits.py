@@ -10,6 +10,7 @@ section, the last call…), never in today's wording.
 every mistake's message."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import contract
 import pytest
-from conftest import copy_project
+from conftest import copy_project, serve
 from PIL import Image
 from statement import blocks, calls
 
@@ -371,6 +372,49 @@ def test_a_mistake_stops_the_build_in_plain_words(built, mistake):
     assert expected in output, f"expected {expected!r} in:\n{output}"
     on_that_line = [entry for entry in output.splitlines() if f"{path}:{line}: " in entry]
     assert len(on_that_line) == 1, "one message per mistake:\n" + "\n".join(on_that_line)
+
+
+# -- A notice looks right in light, dark and print --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site_with_a_notice(built):
+    project = built["add_an_update_notice"][0]
+    with serve(project / "site") as url:
+        yield url
+
+
+def contrast(foreground, background):
+    """WCAG contrast ratio of two CSS rgb() colours."""
+
+    def luminance(color):
+        channels = [int(c) / 255 for c in re.findall(r"\d+", color)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("media, scheme", [("screen", "light"), ("screen", "dark"), ("print", "light")])
+def test_a_notice_is_a_readable_box_in_light_dark_and_print(browser, site_with_a_notice, media, scheme):
+    page = browser.new_page()
+    page.emulate_media(media=media, color_scheme=scheme)
+    page.goto(site_with_a_notice)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    notice = page.locator("article .admonition").first
+    assert notice.is_visible(), "the notice is not shown"
+    border, width, whole = notice.evaluate(
+        "e => [getComputedStyle(e).borderLeftColor, getComputedStyle(e).borderLeftWidth, getComputedStyle(e).breakInside]"
+    )
+    assert float(width.removesuffix("px")) > 0 and "rgba(0, 0, 0, 0)" not in border, "the notice has no visible edge"
+    title, background = page.locator("article .admonition-title").first.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]"
+    )
+    assert contrast(title, background) >= 4.5, f"{media}/{scheme}: title {title} on {background}"
+    if media == "print":
+        assert whole == "avoid", "a notice may be cut across two sheets"
+    page.close()
 
 
 def test_the_yaml_check_explains_the_flow_style_trap(tmp_path):
