@@ -330,31 +330,27 @@ A new paragraph, added today.
 }
 
 
-def commit(repo, files, message):
-    for old in repo.glob("docs/*.md"):
-        old.unlink()
-    for name, text in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text, encoding="utf-8")
+def redline(repo, *versions):
+    """Commit each version of the files to a new git repository; the redline from the first to the last."""
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
-    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
-    subprocess.run([*git, "commit", "-qm", message], cwd=repo, check=True)
+    for number, files in enumerate(versions):
+        for old in repo.glob("docs/*.md"):
+            old.unlink()
+        for name, text in files.items():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            (repo / name).write_text(text, encoding="utf-8")
+        subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+        subprocess.run([*git, "commit", "-qm", f"Version {number}"], cwd=repo, check=True)
+    base = f"HEAD~{len(versions) - 1}"
+    command = [sys.executable, str(ROOT / "scripts/redline.py"), base, "HEAD"]
+    return subprocess.run(command, cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
 def test_the_redline_marks_each_changed_word_by_section_and_id(tmp_path):
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
-    commit(tmp_path, BASE, "Base")
-    subprocess.run(["git", "tag", "base"], cwd=tmp_path, check=True)
-    commit(tmp_path, HEAD, "Head")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/redline.py"), "base", "HEAD"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    print(result.stdout)
-    lines = result.stdout.splitlines()
+    output = redline(tmp_path, BASE, HEAD)
+    print(output)
+    lines = output.splitlines()
     assert lines[0] == "## What readers will see change"
     assert "### docs/index.md" in lines
     section = lines.index("**Our calls (#calls)**")
@@ -372,61 +368,4 @@ def test_the_redline_marks_each_changed_word_by_section_and_id(tmp_path):
 
 
 def test_no_change_says_so(tmp_path):
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
-    commit(tmp_path, BASE, "Base")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/redline.py"), "HEAD", "HEAD"], cwd=tmp_path, capture_output=True, text=True
-    )
-    assert result.stdout.endswith("No change to the text readers see.\n")
-
-
-# -- The job summary says what went wrong and how to fix it, in plain words ----------------
-
-JUNIT = """\
-<testsuites><testsuite>
-<testcase classname="tests.test_reading" name="test_the_site_renders_what_docs_says[text_in_order]">
-  <failure message="AssertionError: docs/index.md:17: this p is missing from the built page, or out of order: 'A new'">
-E   AssertionError: docs/index.md:17: this p is missing from the built page, or out of order: 'A new'
-tests/test_reading.py:14: AssertionError</failure>
-</testcase>
-<testcase classname="tests.test_sharing" name="test_every_shared_link_has_its_target[every_id_is_published]">
-  <failure message="AssertionError: {root}/docs/index.md:20:5: add #keep-working to published-anchors.yml">
-E   playwright: strict mode violation: locator("h1") resolved to 2 elements</failure>
-</testcase>
-<testcase classname="tests.test_reading_a11y" name="test_one_h1[index]">
-  <failure message="strict mode violation: locator(&quot;h1&quot;) resolved to 2 elements">Call log:</failure>
-</testcase>
-<testcase classname="tests.test_reading" name="test_every_section_lands_in_view[phone]">
-  <error message="failed on setup with &quot;mkdocs.exceptions.Abort: Aborted with 1 warnings in strict mode!&quot;">
-tests/conftest.py:55: in site_dir</error>
-</testcase>
-</testsuite></testsuites>
-"""
-
-
-def test_the_job_summary_speaks_plain_words_with_repository_paths(tmp_path):
-    import runpy
-
-    report, log = tmp_path / "tests.xml", tmp_path / "build.log"
-    report.write_text(JUNIT.replace("{root}", str(ROOT)), encoding="utf-8")
-    log.write_text("INFO    -  Building\nWARNING -  docs/index.md:9: the ID #keep-working is new\n", encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # where the workflow runs it: file paths are relative to the repository
-    try:
-        summary, notes = runpy.run_path(str(ROOT / "scripts/ci_summary.py"))["summarize"](report, log)
-    finally:
-        os.chdir(cwd)
-    print(summary)
-    lines = summary.splitlines()
-    assert lines[:5] == [
-        "## What needs fixing",
-        "",
-        "- **The site could not be built.** `docs/index.md` line 9: the ID #keep-working is new",
-        "  - The site could not be built, so 1 check could not run: fix the problem above first.",
-        "- **A part of the statement does not reach the page as written**, `docs/index.md` line 17: this p is "
-        "missing from the built page, or out of order: 'A new'. How to fix it: check the blank line between "
-        "paragraphs and the `{#id}` line under each.",
-    ]
-    assert "`docs/index.md` line 20: add #keep-working to published-anchors.yml" in lines[5]
-    assert "test_" not in summary and "locator" not in summary and str(ROOT) not in summary
-    assert "::error file=docs/index.md,line=20,title=A shared link would no longer work::" in "\n".join(notes)
+    assert redline(tmp_path, BASE).endswith("No change to the text readers see.\n")

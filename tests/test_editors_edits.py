@@ -19,7 +19,7 @@ from pathlib import Path
 
 import contract
 import pytest
-from conftest import copy_project, serve
+from conftest import build_copy, copy_project, serve
 from PIL import Image
 from statement import blocks, calls
 
@@ -318,15 +318,10 @@ ID_LINE_MISTAKES = {"id-not-in-published-anchors": 1, "id-never-closed": 1}
 
 
 def build(project):
+    """`mkdocs build --strict` in the copy: (exit code, what it printed, seconds)."""
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return result.returncode, result.stdout + result.stderr, time.monotonic() - started
+    code, output = build_copy(project)
+    return code, output, time.monotonic() - started
 
 
 def fresh_copy(root, name):
