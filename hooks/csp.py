@@ -19,16 +19,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # site_checks/,
 
 from site_checks import check_site  # noqa: E402
 
-site_dir = None
+site_dir, checked = None, False
 
 
 def on_config(config):
-    global site_dir
-    site_dir = config.site_dir
+    global site_dir, checked
+    site_dir, checked = config.site_dir, False
 
 
 def on_post_build(config):
-    report = check_site(config.site_dir, None, Path(config.config_file_path).parent, config.site_url or "")
+    global checked
+    checked = True  # from here on, every page left in the output folder has passed
+    root = Path(config.config_file_path).parent
+    report = check_site(config.site_dir, config.docs_dir, root, config.site_url or "", check_sources=False)
     if report.problems:
         removed = ", ".join(p.relative_to(config.site_dir).as_posix() for p in report.refused)
         raise PluginError("\n".join([*report.problems, f"Refused pages removed from the output: {removed}"]))
@@ -36,5 +39,5 @@ def on_post_build(config):
 
 def on_build_error(error):
     """A build that stops leaves nothing that was not checked."""
-    if site_dir and Path(site_dir).is_dir():
+    if site_dir and Path(site_dir).is_dir() and not checked:
         clean_directory(site_dir)

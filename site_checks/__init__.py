@@ -37,13 +37,19 @@ class Report:
     pages: int = 0
 
 
-def check_site(site_dir, docs_dir=None, project_root=None, site_url=""):
-    """Check docs/ and the output folder, write each page's policy; refused pages are deleted."""
+def check_site(site_dir, docs_dir=None, project_root=None, site_url="", check_sources=True):
+    """Check docs/ and the output folder, write each page's policy; refused pages are deleted.
+    Messages name the Markdown file under `docs_dir` a page was built from; `check_sources=False`
+    when docs/ was checked already (hooks/content_guard.py, before MkDocs read it)."""
     site_dir = Path(site_dir)
     root = Path(project_root) if project_root else Path.cwd()
     report = Report()
-    if docs_dir is not None:
-        report.problems += sources.check_docs(docs_dir, root)
+    if docs_dir is not None and check_sources:
+        problems = sources.check_docs(docs_dir, root)
+        report.problems += problems
+        # After a generator that does not run the checks first (Zensical), what a refused file became.
+        for name in dict.fromkeys(problem.split(":", 1)[0] for problem in problems):
+            report.refused += outputs_of(Path(docs_dir), root / name, site_dir)
     allowlist.SITE_URL[0] = site_url
     trusted = csp.Trusted(root)
     for path in sorted(site_dir.rglob("*.svg")):
@@ -90,6 +96,20 @@ def check_page(path, relative, site_dir, trusted, docs_dir, root):
     return []
 
 
+def outputs_of(docs_dir, source, site_dir):
+    """The files of the output folder built or copied from a file of docs/."""
+    try:
+        relative = source.resolve().relative_to(docs_dir.resolve()).as_posix()
+    except ValueError:
+        return []
+    if not relative.endswith(".md"):
+        return [site_dir / relative] if (site_dir / relative).is_file() else []
+    stem = relative.removesuffix(".md")
+    stem = stem.removesuffix("index").removesuffix("README").rstrip("/")
+    candidates = [f"{stem}/index.html", f"{stem}.html"] if stem else ["index.html"]
+    return [site_dir / c for c in candidates if (site_dir / c).is_file()]
+
+
 def source_of(relative, docs_dir):
     """The Markdown file a page was built from (directory URLs or not), if it exists."""
     if docs_dir is None:
@@ -125,5 +145,7 @@ def source_line(source, refusal):
     found = lower.find(needle, start) if needle else -1
     if found < 0 and needle:
         found = lower.find(needle)
+    if found < 0 and needle.endswith("="):  # attr_list and bare attributes: `{: hidden }`
+        found = lower.find(needle[:-1], start)
     position = found if found >= 0 else start
     return source.count("\n", 0, position) + 1

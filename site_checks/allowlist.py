@@ -178,6 +178,8 @@ CONTENT_CLASSES = {
     "toclink": "links to headings",
     "md-deck": "the statement's deck, the line under its title (docs/stylesheets/extra.css)",
 }
+# The language of a fenced code block (```html), which only names how it is highlighted.
+CONTENT_CLASS_PREFIXES = ("language-",)
 # Material's, Zensical's and the plugins' own classes, outside the content.
 THEME_CLASS_PREFIXES = ("md-", "git-revision-date-localized-plugin", "twemoji", "zensical-", "lucide")
 THEME_CLASSES = {"no-js", "js", "print-url", "headerlink", "share-link"}
@@ -339,12 +341,15 @@ def attribute_refusal(name, attr, value, near, region):
     if attr.startswith("on"):
         why, hint = "an event handler runs code", "remove it"
     elif attr == "style":
-        why, hint = "it can hide text, and the Content Security Policy blocks it", "add a class in docs/stylesheets/extra.css"
+        why, hint = (
+            "it can hide text, and the Content Security Policy blocks it",
+            "add a class in docs/stylesheets/extra.css",
+        )
     elif attr in ("hidden", "popover"):
         why, hint = "it hides text from readers", "remove it"
     else:
         why, hint = "it is not among the attributes the site needs", DEFAULT_HINT
-    return Refusal(f"the attribute {attr}= on <{name}>", why, hint, near, region, attr)
+    return Refusal(f"the attribute {attr}= on <{name}>", why, hint, near, region, f"{attr}=")
 
 
 def check_value(rule, value, element):
@@ -358,7 +363,7 @@ def check_value(rule, value, element):
     if rule == "integer":
         return None if value.removeprefix("-").isdigit() and len(value) < 6 else "a whole number is expected"
     if rule == "content-class":
-        bad = [c for c in value.split() if c not in CONTENT_CLASSES]
+        bad = [c for c in value.split() if c not in CONTENT_CLASSES and not c.startswith(CONTENT_CLASS_PREFIXES)]
         return bad and f"the class {bad[0]!r} is not one editors may use (allowed: admonition kinds, headerlink)"
     if rule == "theme-class":
         bad = [c for c in value.split() if c not in THEME_CLASSES and not c.startswith(THEME_CLASS_PREFIXES)]
@@ -375,7 +380,18 @@ def check_value(rule, value, element):
             return url_problem(value, allow_remote=False)
         return url_problem(value, allow_remote=True)
     if rule == "rel":
-        allowed = {"noopener", "noreferrer", "nofollow", "stylesheet", "canonical", "icon", "edit", "prev", "next", "preload"}
+        allowed = {
+            "noopener",
+            "noreferrer",
+            "nofollow",
+            "stylesheet",
+            "canonical",
+            "icon",
+            "edit",
+            "prev",
+            "next",
+            "preload",
+        }
         bad = [word for word in value.lower().split() if word not in allowed]
         return bad and f"rel={bad[0]} is not used by the site"
     if rule == "bcp47":
@@ -391,7 +407,19 @@ def check_value(rule, value, element):
     if rule == "utf-8":
         return None if value.lower() == "utf-8" else "pages are UTF-8"
     if rule == "type":
-        allowed = {"", "module", "text/javascript", "application/json", "checkbox", "radio", "text", "button", "image/svg+xml", "image/png", "text/css"}
+        allowed = {
+            "",
+            "module",
+            "text/javascript",
+            "application/json",
+            "checkbox",
+            "radio",
+            "text",
+            "button",
+            "image/svg+xml",
+            "image/png",
+            "text/css",
+        }
         return None if value.strip().lower() in allowed else "not a type the site uses"
     if rule == "og":
         return None if value.startswith(("og:", "article:")) else "only Open Graph properties"
