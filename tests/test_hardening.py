@@ -13,8 +13,10 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import add_redirect, build_copy, copy_project, serve
 
@@ -406,3 +408,254 @@ def test_a_script_altered_after_the_build_is_blocked(browser, site_copy):
     marks, theme_ran, found = open_blocked(browser, site_copy)
     assert marks == {} and not theme_ran, "the altered script ran"
     assert any(v.startswith("script-src-elem") for v in found), found
+
+
+# -- The corpus: bad inputs by family, each stopped or harmless (tests/corpus/) -------------
+
+CORPUS = Path(__file__).parent / "corpus"
+ACTIVE_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "portal", "fencedframe"}
+ACTIVE_ELEMENTS |= {
+    "animate",
+    "set",
+    "template",
+    "dialog",
+    "noscript",
+    "textarea",
+    "xmp",
+    "plaintext",
+    "style",
+    "video",
+}
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text", "data:application", "data:image/svg")
+TRAP = (
+    RECORD_VIOLATIONS
+    + """
+window.ran = [];
+window.alert = window.confirm = window.prompt = (x) => window.ran.push(String(x));
+"""
+)
+
+
+def markup_corpus():
+    """(family, name, markdown) for every entry of tests/corpus/*.txt."""
+    entries = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        family = path.stem
+        texts = path.read_text(encoding="utf-8").split("\n%%\n")[1:]
+        entries += [(family, f"{family}-{n:02d}", text) for n, text in enumerate(texts, 1)]
+    return entries
+
+
+def files_corpus():
+    """(family, relative path under docs/, bytes) for every entry of tests/corpus/files.yml."""
+    entries = []
+    for family, items in yaml.safe_load((CORPUS / "files.yml").read_text(encoding="utf-8")).items():
+        for item in items:
+            if "page" in item:
+                data = f"---\n{item['page']}\n---\n\n# A page\n".encode()
+            elif "latin1" in item:
+                data = item["latin1"].encode("latin-1")
+            elif "repeat" in item:
+                before, unit, times, after = item["repeat"]
+                data = (before + unit * times + after).encode()
+            else:
+                data = item["text"].encode()
+            entries.append((family, f"corpus/{item['name']}", data))
+    return entries
+
+
+def dangers(html, policy_hashes):
+    """What is active or hidden in a built page, read by html5lib through BeautifulSoup (not
+    site_checks): scripts outside the policy, handlers and script URLs anywhere; in the article,
+    also the elements and attributes that embed, submit or hide."""
+    found = []
+    soup = BeautifulSoup(html, "html5lib")
+    article = soup.select_one("article.md-content__inner")
+    content = set(map(id, article.find_all(True))) if article else set()
+    for element in soup.find_all(True):
+        if element.name in ACTIVE_ELEMENTS and (id(element) in content or element.name != "form"):
+            found.append(f"<{element.name}>")
+        if element.name == "script" and not element.has_attr("src") and element.get("type") != "application/json":
+            digest = (
+                "'sha256-" + base64.b64encode(hashlib.sha256((element.string or "").encode()).digest()).decode() + "'"
+            )
+            if digest not in policy_hashes:
+                found.append(f"an unhashed script {element.string!r:.40}")
+        for name, value in element.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value
+            # As browsers read an address: outer controls and spaces stripped, tabs and newlines removed.
+            url = re.sub(r"[\t\n\r]", "", value.strip("".join(map(chr, range(0x21))))).lower()
+            if name.startswith("on") or name in ("style", "srcdoc", "formaction"):
+                found.append(f"{name}= on <{element.name}>")
+            elif name in ("hidden", "popover") and id(element) in content:
+                found.append(f"{name}= on <{element.name}>")
+            elif name in ("href", "src", "action", "data", "xlink:href") and url.startswith(UNSAFE_SCHEMES):
+                if not (element.name == "link" and url.startswith("data:image/svg+xml")):
+                    found.append(f"{name}={value!r:.40}")
+    return found
+
+
+def run_in_chromium(browser, site, paths):
+    """{path: what ran, violated or left the machine} for pages of a built site."""
+    results = {}
+    with serve(site) as url:
+        context = browser.new_context()
+        foreign = []
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if route.request.url.startswith(url)
+                else (foreign.append(route.request.url), route.abort())
+            ),
+        )
+        context.add_init_script(TRAP)
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in paths:
+            foreign.clear(), dialogs.clear()
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            ran = page.evaluate("window.ran") + dialogs
+            results[path] = (ran, violations(page), list(foreign))
+        context.close()
+    return results
+
+
+def judge(entries, site, output, browser, page_of):
+    """A table row per family: tried, stopped, harmless, leaked, executed; and what went wrong."""
+    table, wrong, built = {}, [], {}
+    for family, name, _ in entries:
+        row = table.setdefault(family, dict.fromkeys(["tried", "stopped", "harmless", "leaked", "executed"], 0))
+        row["tried"] += 1
+        source, page = page_of(name)
+        named = f"{source}:" in output
+        if not (site / page).exists():
+            row["stopped"] += 1
+            if not named:
+                wrong.append(f"{source}: not in the output, yet no message names it")
+            continue
+        html = (site / page).read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html5lib")
+        policy = policy_of(soup) or {}
+        found = dangers(html, set(policy.get("script-src", [])))
+        if found:
+            row["leaked"] += 1
+            wrong.append(f"{source}: published with {found}")
+        else:
+            row["harmless"] += 1
+        if named:
+            wrong.append(f"{source}: named in an error, yet left in the output")
+        built[page] = row
+    for page, (ran, violated, foreign) in run_in_chromium(browser, site, list(built)).items():
+        if ran:
+            built[page]["executed"] += 1
+            wrong.append(f"{page}: ran {ran}")
+        if violated or foreign:
+            wrong.append(f"{page}: {violated} {foreign}")
+    lines = ["family | tried | stopped | harmless | leaked | executed"]
+    lines += [f"{family} | " + " | ".join(str(v) for v in row.values()) for family, row in table.items()]
+    total = {key: sum(row[key] for row in table.values()) for key in next(iter(table.values()))}
+    lines.append("total | " + " | ".join(str(v) for v in total.values()))
+    print("\n" + "\n".join(lines))
+    return table, wrong
+
+
+def write_markup_corpus(project):
+    entries = markup_corpus()
+    for _, name, text in entries:
+        path = project / "docs" / "corpus" / f"{name}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    return entries
+
+
+def mkdocs(project, *args):
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args, "--site-dir", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def markup_page(name):
+    return f"docs/corpus/{name}.md", f"corpus/{name}/index.html"
+
+
+def test_markup_corpus_is_stopped_or_harmless(tmp_path, browser):
+    """All Markdown entries in one quiet, non-strict build: each one is its own page."""
+    project = copy_project(tmp_path)
+    entries = write_markup_corpus(project)
+    assert len(entries) >= 150
+    code, output = mkdocs(project, "-q")
+    assert code != 0, "the corpus built without a single refusal"
+    table, wrong = judge(entries, project / "site", output, browser, markup_page)
+    assert not wrong, "\n".join(wrong)
+    assert sum(row["stopped"] for row in table.values()) >= len(entries) // 2
+
+
+def test_files_corpus_is_refused_before_any_page_is_written(tmp_path):
+    """Files dropped into docs/, front matter, encodings, nesting, huge inputs: one message each."""
+    project = copy_project(tmp_path)
+    entries = files_corpus()
+    for _, name, data in entries:
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    code, output = mkdocs(project, "-q")
+    assert code != 0
+    missing = [f"docs/{name}" for _, name, _ in entries if f"docs/{name}:" not in output]
+    assert not missing, f"no message names {missing}:\n{output[-3000:]}"
+    assert "Traceback" not in output, output
+    assert not list((project / "site").rglob("*.html")), "a stopped build left pages in the output folder"
+    print(f"\n{len(entries)} files, each refused: " + ", ".join(sorted({family for family, _, _ in entries})))
+
+
+# -- The same protections on a Zensical build, through `python -m site_checks` -------------
+
+
+def zensical_build(project):
+    zensical = os.path.join(os.path.dirname(sys.executable), "zensical")
+    result = subprocess.run([zensical, "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checks = subprocess.run(
+        [sys.executable, "-m", "site_checks", "site", "--docs", "docs"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return checks.returncode, checks.stdout + checks.stderr
+
+
+def test_zensical_site_gets_the_same_policy(tmp_path, browser):
+    project = copy_project(tmp_path)
+    code, output = zensical_build(project)
+    assert code == 0, output
+    pages = built_pages(project / "site")
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+        policy = policy_of(soup)
+        assert policy and "'unsafe-inline'" not in str(policy), path
+        assert {h for h in policy["script-src"] if h.startswith("'sha")} == inline_script_hashes(soup), path
+    index = project / "site" / "index.html"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("</body>", '<script>alert("injected")</script></body>'),
+        encoding="utf-8",
+    )
+    (ran, violated, foreign) = run_in_chromium(browser, project / "site", ["index.html"])["index.html"]
+    assert not ran and any(v.startswith("script-src-elem") for v in violated), (ran, violated)
+    assert not foreign
+
+
+def test_zensical_markup_corpus_is_stopped_or_harmless(tmp_path, browser):
+    project = copy_project(tmp_path)
+    entries = write_markup_corpus(project)
+    code, output = zensical_build(project)
+    assert code != 0
+    table, wrong = judge(entries, project / "site", output, browser, markup_page)
+    assert not wrong, "\n".join(wrong)
