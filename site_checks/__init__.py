@@ -24,8 +24,9 @@ Everything else stops the build and, had it reached a page, the browser would bl
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from . import allowlist, csp, sources
+from . import allowlist, csp, links, sources
 
 POLICY_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 
@@ -82,17 +83,20 @@ def check_page(path, relative, site_dir, trusted, docs_dir, root):
         source = source_of(relative, docs_dir)
         return [where(refusal, relative, source, root) for refusal in refusals]
     meta = POLICY_META.format(csp.policy(inline))
-    if meta in text:
-        return []  # written by an earlier run of this pass
+    linked = links.with_external_rel(text, urlsplit(allowlist.SITE_URL[0]).netloc)
+    if meta in text:  # written by an earlier run of this pass
+        if linked != text:
+            path.write_text(linked, encoding="utf-8")
+        return []
     existing = [m for m in tree.iter("meta") if (m.get("http-equiv") or "").lower() == "content-security-policy"]
     if existing:
         return [f"{relative}:1: a Content Security Policy other than the site's own: remove it from the template"]
-    lower = text.lower()
+    lower = linked.lower()
     charset = lower.find("<meta charset")
     anchor = lower.find(">", charset) + 1 if charset >= 0 else lower.find(">", lower.find("<head")) + 1
     if anchor <= 0 or lower.find("<head") < 0 and charset < 0:
         return [f"{relative}:1: the page has no <head> to carry its Content Security Policy"]
-    path.write_text(text[:anchor] + meta + text[anchor:], encoding="utf-8")
+    path.write_text(linked[:anchor] + meta + linked[anchor:], encoding="utf-8")
     return []
 
 

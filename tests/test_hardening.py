@@ -275,7 +275,11 @@ def test_every_policy_is_strict_and_comes_first(site_dir):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         policy = policy_of(soup)
         assert "'unsafe-inline'" not in str(policy) and "'unsafe-eval'" not in str(policy), name
-        assert policy["default-src"] == ["'self'"] and policy["style-src"] == ["'self'"], name
+        styles = [
+            "'sha256-" + base64.b64encode(hashlib.sha256((style.string or "").encode()).digest()).decode() + "'"
+            for style in soup.find_all("style")
+        ]
+        assert policy["default-src"] == ["'self'"] and policy["style-src"] == ["'self'", *dict.fromkeys(styles)], name
         assert policy["object-src"] == ["'none'"], name
         assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"], name
         head = soup.head.find_all(True)
@@ -659,3 +663,79 @@ def test_zensical_markup_corpus_is_stopped_or_harmless(tmp_path, browser):
     assert code != 0
     table, wrong = judge(entries, project / "site", output, browser, markup_page)
     assert not wrong, "\n".join(wrong)
+
+
+# -- The contract other branches rely on: which inline scripts and styles are the site's own ---
+
+CRITICAL_CSS = ".md-typeset p{margin:0}"
+
+
+def without_policy(path):
+    html = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html), encoding="utf-8")
+
+
+def test_an_inline_style_is_trusted_only_from_a_registered_producer(site_copy):
+    from site_checks import check_site, csp
+
+    index = site_copy / "index.html"
+    without_policy(index)
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("</head>", f"<style>{CRITICAL_CSS}</style></head>"), encoding="utf-8"
+    )
+    saved = index.read_text(encoding="utf-8")
+    report = check_site(site_copy, project_root=Path(__file__).parent.parent)
+    assert any("the inline <style> '.md-typeset p{margin:0}' is not allowed" in p for p in report.problems)
+    assert not index.exists(), "a page with a style that is not the site's own was left in the output"
+
+    index.write_text(saved, encoding="utf-8")
+
+    @csp.inline_producer("style")
+    def critical_css(page):
+        return [CRITICAL_CSS] if page.path == "index.html" else []
+
+    try:
+        report = check_site(site_copy, project_root=Path(__file__).parent.parent)
+    finally:
+        csp._producers.clear()
+    assert not report.problems, report.problems
+    soup = BeautifulSoup(index.read_text(encoding="utf-8"), "html5lib")
+    digest = "'sha256-" + base64.b64encode(hashlib.sha256(CRITICAL_CSS.encode()).digest()).decode() + "'"
+    assert policy_of(soup)["style-src"] == ["'self'", digest]
+
+
+def test_only_static_override_scripts_are_trusted(tmp_path):
+    from site_checks import csp
+
+    partials = tmp_path / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "static.html").write_text("{#- a comment -#}\n<script>load()</script>\n", encoding="utf-8")
+    (partials / "dynamic.html").write_text('<script>go("{{ page.title }}")</script>\n', encoding="utf-8")
+    trusted = csp.Trusted(tmp_path)
+    page = csp.Page(tmp_path, "index.html", "")
+    assert trusted.is_trusted("script", "load()", page)
+    assert not trusted.is_trusted("script", 'go("x")', page)
+    assert trusted.refused == [
+        ("overrides/partials/dynamic.html", "an inline <script> with Jinja inside is never trusted")
+    ]
+    # Material's own scope script, whose slot may only hold an address.
+    scope = next(p for kind, p in trusted.patterns if p.pieces[0].startswith("__md_scope=new URL("))
+    assert scope.matches("../".join(scope.pieces))
+    assert not scope.matches('"+alert(1)+"'.join(scope.pieces))
+    assert any(text.startswith("var palette=") for _, text in trusted.exact), "Material's palette script"
+
+
+def test_serve_refuses_too(tmp_path):
+    """`mkdocs serve` stops on the refusal instead of serving the page."""
+    project = copy_project(tmp_path)
+    append(project, "privacy.md", '<img src="x" alt="" onerror="alert(1)">')
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:0"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode != 0
+    assert "the attribute onerror= on <img> is not allowed" in result.stdout + result.stderr
