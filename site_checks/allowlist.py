@@ -176,6 +176,7 @@ CONTENT_CLASSES = {
     "footnote-ref": "footnotes",
     "footnote-backref": "footnotes",
     "toclink": "links to headings",
+    "anchor-alias": "an old ID kept where links shared before a rename land (hooks/anchors.py)",
     "md-deck": "the statement's deck, the line under its title (docs/stylesheets/extra.css)",
 }
 # The language of a fenced code block (```html), which only names how it is highlighted.

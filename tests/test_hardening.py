@@ -739,3 +739,48 @@ def test_serve_refuses_too(tmp_path):
     )
     assert result.returncode != 0
     assert "the attribute onerror= on <img> is not allowed" in result.stdout + result.stderr
+
+
+SHARE_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Call for a permanent ceasefire</title>
+<meta http-equiv="refresh" content="0; url=../../#call-ceasefire">
+<link rel="canonical" href="https://ilrc.github.io/ceasefire-statement/#call-ceasefire">
+<meta property="og:title" content="Call for a permanent ceasefire">
+<meta property="og:image" content="https://ilrc.github.io/ceasefire-statement/s/call-ceasefire/card.png">
+<meta name="twitter:card" content="summary_large_image">
+</head>
+<body><p><a href="../../#call-ceasefire">Call for a permanent ceasefire</a></p></body>
+</html>
+"""
+LOAD_BUNDLE = '<script>addEventListener("load",()=>document.body.append(Object.assign(document.createElement("script"),{src:"assets/javascripts/bundle.a5f9d56c.min.js"})))</script>'
+REVISIONS = (
+    '<h1 id="revisions">Revisions</h1><ul><li><a href="https://github.com/ilrc/ceasefire-statement/commit/0123abc">'
+    '0123abc</a> Reword a heading <sup>1</sup> <abbr title="Immigrant Legal Resource Center">ILRC</abbr></li></ul>'
+)
+
+
+def test_what_the_other_branches_emit_passes(site_copy, tmp_path):
+    """Share pages with a refresh and cards, a revisions page with links to GitHub, `lang` on the
+    article, Material's bundle loaded after paint by a static inline script in an override."""
+    from site_checks import check_site
+
+    root = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent.parent / "overrides", root / "overrides")
+    (root / "overrides" / "partials" / "javascripts" / "bundle.html").write_text(LOAD_BUNDLE + "\n", encoding="utf-8")
+    share = site_copy / "s" / "call-ceasefire" / "index.html"
+    share.parent.mkdir(parents=True)
+    share.write_text(SHARE_PAGE, encoding="utf-8")
+    index = site_copy / "index.html"
+    without_policy(index)
+    html = index.read_text(encoding="utf-8").replace(
+        '<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" lang="en">'
+    )
+    html = html.replace('<aside class="md-source-file">', REVISIONS + '<aside class="md-source-file">')
+    index.write_text(html.replace("</body>", LOAD_BUNDLE + "</body>"), encoding="utf-8")
+    report = check_site(site_copy, project_root=root, site_url="https://ilrc.github.io/ceasefire-statement/")
+    assert not report.problems, "\n".join(report.problems)
+    assert 'http-equiv="Content-Security-Policy"' in share.read_text(encoding="utf-8")
+    assert 'rel="noopener noreferrer"' in index.read_text(encoding="utf-8").split(REVISIONS[:40])[-1]
