@@ -37,6 +37,24 @@ def fails_with(project, message):
     assert message in output, f"expected {message!r} in:\n{output}"
 
 
+def run_python(project, *args):
+    """`python ARGS` in a copied project: (exit code, what it printed)."""
+    result = subprocess.run(
+        [sys.executable, *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+def mkdocs(project, *args):
+    """`mkdocs build ARGS` in a copied project."""
+    return run_python(project, "-m", "mkdocs", "build", *args, "--site-dir", str(project / "site"))
+
+
 # What editors see: the file and line, what was found, and what to write instead.
 UNSAFE = {
     "script": (
@@ -93,16 +111,9 @@ def test_every_mode_refuses(tmp_path, mode):
     """Quiet, non-strict and dirty builds stop too: a refusal is an error, never a warning."""
     project = copy_project(tmp_path)
     append(project, "privacy.md", "<script>alert(1)</script>")
-    args = [mode] if mode != "--no-strict" else []
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *args, "--site-dir", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode != 0
-    assert "docs/privacy.md:" in result.stderr + result.stdout
+    code, output = mkdocs(project, *([mode] if mode != "--no-strict" else []))
+    assert code != 0
+    assert "docs/privacy.md:" in output
     assert not (project / "site" / "privacy" / "index.html").exists()
 
 
@@ -575,17 +586,6 @@ def write_markup_corpus(project):
     return entries
 
 
-def mkdocs(project, *args):
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *args, "--site-dir", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return result.returncode, result.stdout + result.stderr
-
-
 def markup_page(name):
     return f"docs/corpus/{name}.md", f"corpus/{name}/index.html"
 
@@ -626,14 +626,7 @@ def zensical_build(project):
     zensical = os.path.join(os.path.dirname(sys.executable), "zensical")
     result = subprocess.run([zensical, "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
-    checks = subprocess.run(
-        [sys.executable, "-m", "site_checks", "site", "--docs", "docs"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return checks.returncode, checks.stdout + checks.stderr
+    return run_python(project, "-m", "site_checks", "site", "--docs", "docs")
 
 
 def test_zensical_site_gets_the_same_policy(tmp_path, browser):
@@ -729,16 +722,9 @@ def test_serve_refuses_too(tmp_path):
     """`mkdocs serve` stops on the refusal instead of serving the page."""
     project = copy_project(tmp_path)
     append(project, "privacy.md", '<img src="x" alt="" onerror="alert(1)">')
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:0"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode != 0
-    assert "the attribute onerror= on <img> is not allowed" in result.stdout + result.stderr
+    code, output = run_python(project, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:0")
+    assert code != 0
+    assert "the attribute onerror= on <img> is not allowed" in output
 
 
 SHARE_PAGE = """<!doctype html>
