@@ -65,6 +65,7 @@ def check_site(site_dir, docs_dir=None, project_root=None, site_url="", check_so
         if problems:
             report.problems += problems
             report.refused.append(path)
+    report.refused = list(dict.fromkeys(report.refused))
     for path in report.refused:
         path.unlink(missing_ok=True)
     return report

@@ -1,21 +1,31 @@
-"""`python -m site_checks SITE_DIR [--docs DOCS_DIR] [--site-url URL]`: the post-build pass over any
-output folder (after `zensical build`, for example). Exit status 1 when anything is refused."""
+"""The checks of site_checks/ for any generator. Exit status 1 when anything is refused.
+
+    python -m site_checks --docs docs                 # before the build: the files under docs/
+    python -m site_checks site --docs docs [--site-url URL]   # after it: docs/ and the output folder
+
+With Zensical: `python -m site_checks --docs docs && zensical build && python -m site_checks site`
+(Zensical stops with a traceback on invalid UTF-8, hence the check before it)."""
 
 import argparse
 import sys
 import time
 from pathlib import Path
 
-from . import check_site
+from . import check_site, sources
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m site_checks", description=__doc__)
-    parser.add_argument("site_dir", type=Path, help="the output folder (site/)")
+    parser.add_argument("site_dir", type=Path, nargs="?", help="the output folder (site/); none: check docs/ only")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the Markdown sources (docs/)")
     parser.add_argument("--site-url", default="", help="the site's address: absolute links to it count as local")
     args = parser.parse_args(argv)
     start = time.monotonic()
+    if args.site_dir is None:
+        problems = sources.check_docs(args.docs, Path.cwd())
+        for problem in problems:
+            print(f"ERROR   -  {problem}", file=sys.stderr)
+        return 1 if problems else 0
     report = check_site(args.site_dir, args.docs if args.docs.is_dir() else None, Path.cwd(), args.site_url)
     for problem in report.problems:
         print(f"ERROR   -  {problem}", file=sys.stderr)

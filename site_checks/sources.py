@@ -108,7 +108,9 @@ def markdown_problems(data):
         brackets += line.count("[") + line.count("<") + line.count("`")
         if block_size > MAX_BLOCK or brackets > MAX_BRACKETS:
             size = (
-                f"more than {MAX_BLOCK:,} characters" if block_size > MAX_BLOCK else f"more than {MAX_BRACKETS} [, < or `"
+                f"more than {MAX_BLOCK:,} characters"
+                if block_size > MAX_BLOCK
+                else f"more than {MAX_BRACKETS} [, < or `"
             )
             problems.append((block_start, f"this paragraph or block has {size}: split it with blank lines"))
             block_start, block_size, brackets = number + 1, -(10**12), 0  # one message per block

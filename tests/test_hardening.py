@@ -629,6 +629,19 @@ def zensical_build(project):
     return run_python(project, "-m", "site_checks", "site", "--docs", "docs")
 
 
+def test_files_corpus_is_refused_before_zensical_builds(tmp_path):
+    """Zensical runs no hooks: the same docs/ check runs before it, from the command line."""
+    project = copy_project(tmp_path)
+    entries = files_corpus()
+    for _, name, data in entries:
+        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / name).write_bytes(data)
+    code, output = run_python(project, "-m", "site_checks", "--docs", "docs")
+    assert code == 1
+    missing = [f"docs/{name}" for _, name, _ in entries if f"docs/{name}:" not in output]
+    assert not missing and "Traceback" not in output, f"no message names {missing}:\n{output[-3000:]}"
+
+
 def test_zensical_site_gets_the_same_policy(tmp_path, browser):
     project = copy_project(tmp_path)
     code, output = zensical_build(project)
