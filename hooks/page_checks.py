@@ -2,8 +2,8 @@
 
 MkDocs finds broken links, missing anchors and images, and pages missing from `nav`, but names
 only the page (or nothing to edit): this hook puts the Markdown line in front of each of those
-warnings. It also reports what MkDocs lets through silently: front matter that is not valid
-YAML (MkDocs would publish it as text) and an ID used twice on one page."""
+warnings. It also reports what MkDocs lets through silently: an ID used twice on one page
+(front matter is checked by site_checks/sources.py, through hooks/content_guard.py)."""
 
 import logging
 import os
@@ -11,8 +11,6 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
-
-import yaml
 
 log = logging.getLogger("mkdocs.hooks.page_checks")
 
@@ -66,14 +64,6 @@ def on_config(config):
         logger.addFilter(SourceLines(config))
 
 
-def on_page_markdown(markdown, page, config, files):
-    problem = front_matter_problem(page.file.content_string)
-    if problem:
-        line, message = problem
-        log.error(f"{source_path(page, config)}:{line}: {message}")
-    return markdown
-
-
 def on_post_page(output, page, config):
     where = source_path(page, config)
     for ident, count in Counter(IdCollector.collect(output)).items():
@@ -90,28 +80,6 @@ def on_post_page(output, page, config):
                 "(the theme or a hook uses it too): choose another"
             )
     return output
-
-
-def front_matter_problem(source):
-    """(line, problem) when a page opens YAML front matter that MkDocs would publish as text."""
-    lines = source.split("\n")
-    if lines[0].rstrip() != "---":
-        return None
-    end = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
-    if end is None:
-        return 1, "the front matter opened here is never closed: end it with a line '---'"
-    try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        # Where the faulty construct starts (an unclosed quote or bracket), else where YAML stopped.
-        # YAML counts lines from 0, after the opening '---'.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        problem = "; ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)]))
-        line = mark.line + 2 if mark else 2
-        return line, f"the front matter is not valid YAML ({problem or error}), so it would show on the page"
-    if not isinstance(data, dict):
-        return 2, "the front matter must be `key: value` lines, so it would show on the page"
-    return None
 
 
 def link_lines(source, link):

@@ -72,7 +72,7 @@ def read_page(site_dir):
 
 
 # scripts/: hooks/anchors.py explains a YAML mistake with scripts/check_yaml.py.
-PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks", "scripts")
+PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks", "site_checks", "scripts")
 
 
 def copy_project(dest):

@@ -3,24 +3,13 @@
 Every page carries a `same-origin` referrer policy (overrides/main.html), and every link to
 another site (in the statement, or the theme's repository and edit links) gets
 `rel="noopener noreferrer"` here: the opened page can neither read the address it was opened
-from nor reach back into this one."""
+from nor reach back into this one. Part of the post-build pass, so Zensical's pages get it too."""
 
-import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 EXTERNAL_REL = ("noopener", "noreferrer")
-
-
-def on_post_page(output, page, config):
-    return with_external_rel(output, urlsplit(config.site_url or "").netloc)
-
-
-def on_post_template(output, template_name, config):
-    if not template_name.endswith(".html"):
-        return output
-    return with_external_rel(output, urlsplit(config.site_url or "").netloc)
 
 
 def with_external_rel(html, site_host):
@@ -41,7 +30,7 @@ class ExternalLinks(HTMLParser):
         self.site_host, self.found, self.line_starts = site_host, [], None
 
     def feed(self, data):
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", data)]
+        self.line_starts = [0] + [index + 1 for index, char in enumerate(data) if char == "\n"]
         super().feed(data)
 
     def handle_starttag(self, tag, attrs):
@@ -50,6 +39,8 @@ class ExternalLinks(HTMLParser):
         if tag != "a" or not host or host == self.site_host:
             return
         rel = dict(attrs).get("rel") or ""
+        if all(word in rel.split() for word in EXTERNAL_REL):
+            return
         rel = " ".join(dict.fromkeys([*rel.split(), *EXTERNAL_REL]))
         attrs = [(name, value) for name, value in attrs if name != "rel"] + [("rel", rel)]
         line, column = self.getpos()

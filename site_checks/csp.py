@@ -1,0 +1,214 @@
+"""The site's own inline scripts and styles, and the Content Security Policy built from them.
+
+Trusted inline texts come from build inputs, never from a finished page:
+(a) templates under overrides/ whose <script> or <style> body is static text (no Jinja inside
+    the element): the exact body is trusted;
+(b) the theme's and plugins' own templates, a known list (THEME_TEMPLATES): bodies with slots
+    (`{{ … }}` in Jinja, `{url}` in mkdocs-redirects) match only when every slot holds an
+    address (letters, digits and `/ . _ - ~ : # ? & = % +`), so nothing can break out of the
+    string the slot sits in;
+(c) registered producers (see `inline_producer`).
+A page's policy lists the sha256 of exactly the trusted inline texts it contains; any other inline
+script or style stops the build (allowlist.py) and, if it ever reached a page, the browser blocks it.
+"""
+
+import base64
+import hashlib
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    # Material draws its icons with CSS masks of data: SVG images; the favicon is inline too.
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+# The theme's and plugins' templates whose inline scripts and styles are trusted: (package, folder).
+THEME_TEMPLATES = (("material", "templates"), ("zensical", "templates"))
+# Theme templates the site does not use, whose scripts are therefore never trusted: redirect.html
+# turns the front matter's `location` into a script (the `template:` key is refused anyway).
+UNUSED_TEMPLATES = {"redirect.html"}
+# Modules holding registered producers; the post-build pass imports them (Zensical runs no hooks).
+PRODUCER_MODULES = []
+SLOT_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~:#?&=%+")
+
+_producers = {}
+
+
+def inline_producer(kind):
+    """Register a function that generates an inline <script> or <style> at build time.
+
+    `kind` is "script" or "style". The function takes a `Page` (site_dir, path of the page in the
+    output folder, its HTML as built) and returns the texts it puts inline in that page (an
+    iterable of str, empty when none). It must compute them from files the site owns (Material's
+    stylesheets, docs/stylesheets/), never copy text out of the page: the post-build pass calls
+    it again to know which inline texts of that page are the site's own. A hook uses the same
+    function to produce what it inlines, so build and check cannot disagree:
+
+        @inline_producer("style")
+        def critical_css(page): return [purge(material_css(), page.html)]
+
+    and list its module in PRODUCER_MODULES (site_checks/csp.py), so that the standalone pass
+    (`python -m site_checks`, after Zensical) finds it too.
+    """
+    if kind not in ("script", "style"):
+        raise ValueError("an inline producer makes a 'script' or a 'style'")
+
+    def register(function):
+        _producers[f"{function.__module__}.{function.__qualname__}"] = (kind, function)
+        return function
+
+    return register
+
+
+@dataclass(frozen=True)
+class Page:
+    site_dir: Path
+    path: str  # posix path inside the output folder: "index.html", "privacy/index.html"
+    html: str
+
+
+def digest(text):
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A template's element body with slots: literal pieces between them."""
+
+    pieces: tuple
+    origin: str
+
+    def matches(self, text):
+        if len(self.pieces) == 1:
+            return text == self.pieces[0]
+        first, *middle, last = self.pieces
+        if not text.startswith(first) or not text.endswith(last) or len(text) < len(first) + len(last):
+            return False
+        position, end = len(first), len(text) - len(last)
+        for piece in middle:
+            found = text.find(piece, position, end)
+            if found < 0 or not slot_ok(text[position:found]):
+                return False
+            position = found + len(piece)
+        return slot_ok(text[position:end])
+
+
+def slot_ok(value):
+    return all(char in SLOT_CHARACTERS for char in value)
+
+
+class Trusted:
+    """The site's own inline texts, from (a) overrides, (b) theme templates, (c) producers."""
+
+    def __init__(self, project_root):
+        self.exact = {}  # (kind, text) -> origin
+        self.patterns = []  # (kind, Pattern)
+        self.refused = []  # (template, why): overrides with Jinja inside a script or style
+        overrides = Path(project_root) / "overrides"
+        for path in sorted(overrides.rglob("*.html")) if overrides.is_dir() else []:
+            for kind, body in inline_bodies(path.read_text(encoding="utf-8")):
+                origin = path.relative_to(project_root).as_posix()
+                if has_jinja(body):
+                    self.refused.append((origin, f"an inline <{kind}> with Jinja inside is never trusted"))
+                else:
+                    self.exact[kind, body] = origin
+        for package, folder in THEME_TEMPLATES:
+            spec = importlib.util.find_spec(package)
+            if spec is None or not spec.submodule_search_locations:
+                continue
+            for root in spec.submodule_search_locations:
+                for path in sorted((Path(root) / folder).rglob("*.html")):
+                    if path.name in UNUSED_TEMPLATES:
+                        continue
+                    self.add_template(path.read_text(encoding="utf-8"), f"{package}:{path.name}")
+        redirects = importlib.util.find_spec("mkdocs_redirects")
+        if redirects is not None:
+            from mkdocs_redirects import plugin
+
+            self.add_template(plugin.HTML_TEMPLATE, "mkdocs-redirects", slots=("{url}",))
+        for name in PRODUCER_MODULES:
+            importlib.import_module(name)
+
+    def add_template(self, template, origin, slots=None):
+        for kind, body in inline_bodies(template):
+            if "{%" in body or "{#" in body:
+                continue  # control flow inside a script: not a shape we can verify
+            pieces = split_slots(body, slots)
+            if len(pieces) == 1:
+                self.exact[kind, body] = origin
+            else:
+                self.patterns.append((kind, Pattern(tuple(pieces), origin)))
+
+    def is_trusted(self, kind, text, page):
+        if (kind, text) in self.exact or any(k == kind and p.matches(text) for k, p in self.patterns):
+            return True
+        return text in self.produced(kind, page)
+
+    def produced(self, kind, page):
+        texts = set()
+        for producer_kind, function in _producers.values():
+            if producer_kind == kind:
+                texts.update(function(page) or ())
+        return texts
+
+
+def split_slots(body, slots):
+    """Literal pieces of a template body around its `{{ … }}` (or given) slots."""
+    pieces, position = [], 0
+    while True:
+        if slots:
+            hits = [(body.find(s, position), s) for s in slots]
+            hits = [(at, s) for at, s in hits if at >= 0]
+            if not hits:
+                break
+            start, slot = min(hits)
+            end = start + len(slot)
+        else:
+            start = body.find("{{", position)
+            end = body.find("}}", start) + 2 if start >= 0 else -1
+            if start < 0 or end < 2:
+                break
+        pieces.append(body[position:start])
+        position = end
+    pieces.append(body[position:])
+    return pieces
+
+
+def has_jinja(text):
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+def inline_bodies(template):
+    """(kind, body) of every <script> and <style> element without src in a template, bodies as written."""
+    lower = template.lower()
+    found, position = [], 0
+    while True:
+        starts = [(lower.find(f"<{kind}", position), kind) for kind in ("script", "style")]
+        starts = [(at, kind) for at, kind in starts if at >= 0]
+        if not starts:
+            return found
+        start, kind = min(starts)
+        tag_end = lower.find(">", start)
+        close = lower.find(f"</{kind}", tag_end)
+        if tag_end < 0 or close < 0:
+            return found
+        opening = lower[start:tag_end]
+        if lower[start + len(kind) + 1] in " \t\n>" and "src=" not in opening and "application/json" not in opening:
+            found.append((kind, template[tag_end + 1 : close]))
+        position = close + 1
+
+
+def policy(inline):
+    """The policy for a page whose trusted inline texts are `inline` ((kind, text) pairs)."""
+    sources = dict(POLICY)
+    for kind, directive in (("script", "script-src"), ("style", "style-src")):
+        hashes = dict.fromkeys(f"'{digest(text)}'" for k, text in inline if k == kind)
+        sources[directive] = " ".join([sources[directive], *hashes])
+    return "; ".join(f"{name} {value}" for name, value in sources.items())
