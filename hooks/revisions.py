@@ -16,12 +16,14 @@ from mkdocs.structure.files import File
 PAGE = "revisions.md"
 STATEMENT = "docs/index.md"
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Where the page's Markdown is written; removed when MkDocs loads the hooks again, or exits.
+WORKDIR = tempfile.TemporaryDirectory(prefix="revisions-")
 
 
 def on_files(files, config):
     root = Path(config.config_file_path).parent
     repo = (config.repo_url or "").rstrip("/")
-    path = Path(tempfile.mkdtemp(prefix="revisions-")) / PAGE
+    path = Path(WORKDIR.name) / PAGE
     path.write_text(revisions_page(revisions(root), repo), encoding="utf-8")
     page = File.generated(config, PAGE, abs_src_path=str(path))
     files.append(page)

@@ -369,3 +369,17 @@ def test_the_redline_marks_each_changed_word_by_section_and_id(tmp_path):
 
 def test_no_change_says_so(tmp_path):
     assert redline(tmp_path, BASE).endswith("No change to the text readers see.\n")
+
+
+def test_a_commit_summary_shows_as_written_on_the_revisions_page():
+    """Markup in a summary is shown, never run or rendered: the page is built from what anyone may commit."""
+    import runpy
+
+    import markdown
+
+    summary = "Fix <script>alert(1)</script> and **bold**, [a link](x) #hashtag"
+    page = runpy.run_path(str(ROOT / "hooks/revisions.py"))["revisions_page"]
+    rendered = markdown.markdown(page([("May 1, 2026", summary, "abc")], "https://github.com/o/r"))
+    item = BeautifulSoup(rendered, "html.parser").li
+    assert squeeze(item.get_text()) == f"May 1, 2026: {summary} (see the change)"
+    assert item.find("script") is None and [a["href"] for a in item.find_all("a")] == ["https://github.com/o/r/commit/abc"]
