@@ -490,7 +490,9 @@ def dangers(html, policy_hashes):
     for element in soup.find_all(True):
         if element.name in ACTIVE_ELEMENTS and (id(element) in content or element.name != "form"):
             found.append(f"<{element.name}>")
-        if element.name == "script" and not element.has_attr("src") and element.get("type") != "application/json":
+        if element.name == "script" and id(element) in content:
+            found.append("a script in the article")
+        elif element.name == "script" and not element.has_attr("src") and element.get("type") != "application/json":
             digest = (
                 "'sha256-" + base64.b64encode(hashlib.sha256((element.string or "").encode()).digest()).decode() + "'"
             )
