@@ -86,6 +86,10 @@ UNSAFE = {
         "blocks it; add a class in docs/stylesheets/extra.css",
     ),
     "stray-angle-bracket": ("x <a <script>alert(1)</script>", "the element <script> is not allowed"),
+    "closing-the-article": (
+        "</article><p>Now in the theme's markup.</p>",
+        "HTML that a browser reads differently from how it is written (",
+    ),
     "bogus-comment": (
         "A sentence <!-- hidden --> with a comment.",
         "an HTML comment or <!…>/<?…> markup is not allowed: it hides the text after it",
