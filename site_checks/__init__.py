@@ -78,8 +78,9 @@ def check_page(path, relative, site_dir, trusted, docs_dir, root):
     if problem:
         return [f"{relative}:{problem[0]}: {problem[1]}"]
     page = csp.Page(site_dir, relative, text)
-    tree = allowlist.parse(text)
+    tree, errors = allowlist.parse(text)
     refusals, inline = allowlist.check_document(tree, lambda kind, body: trusted.is_trusted(kind, body, page))
+    refusals += allowlist.misparsed(text, errors)
     if refusals:
         source = source_of(relative, docs_dir)
         return [where(refusal, relative, source, root) for refusal in refusals]

@@ -209,7 +209,35 @@ class Refusal:
 
 
 def parse(text):
-    return html5lib.parse(text, treebuilder="etree", namespaceHTMLElements=False)
+    """The tree a browser builds, and html5lib's parse errors: ((line, column), code, details)."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
+    return parser.parse(text), parser.errors
+
+
+def misparsed(text, errors):
+    """Refusals for parse errors. Material's and Zensical's pages have none: one in a page is raw
+    HTML that a browser reads differently from how it reads (a stray `<`, an end tag that closes
+    the article early and moves what follows into the theme's markup, an unclosed quote)."""
+    refusals, line_starts = [], [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            line_starts.append(index + 1)
+    for (line, column), code, details in errors[:5]:
+        offset = line_starts[min(line, len(line_starts)) - 1] + max(column, 0)
+        before = text.rfind(' id="', 0, offset)
+        near = text[before + 5 : text.find('"', before + 5)] if before >= 0 else None
+        name = (details or {}).get("name") or ""
+        refusals.append(
+            Refusal(
+                f"HTML that a browser reads differently from how it is written ({code}{' <' + name + '>' if name else ''})",
+                "it can move text or tags out of the place they were written in",
+                "close every tag you open, quote attribute values, write < as &lt; in text, or write Markdown",
+                near,
+                "content",
+                f"<{name}" if name else "<",
+            )
+        )
+    return refusals
 
 
 def local_name(tag):

@@ -86,6 +86,10 @@ UNSAFE = {
         "blocks it; add a class in docs/stylesheets/extra.css",
     ),
     "stray-angle-bracket": ("x <a <script>alert(1)</script>", "the element <script> is not allowed"),
+    "closing-the-article": (
+        "</article><p>Now in the theme's markup.</p>",
+        "HTML that a browser reads differently from how it is written (",
+    ),
     "bogus-comment": (
         "A sentence <!-- hidden --> with a comment.",
         "an HTML comment or <!…>/<?…> markup is not allowed: it hides the text after it",
@@ -93,17 +97,21 @@ UNSAFE = {
 }
 
 
-@pytest.mark.parametrize("markdown, problem", UNSAFE.values(), ids=UNSAFE)
-def test_unsafe_markdown_stops_the_build(tmp_path, markdown, problem):
+def test_unsafe_markdown_stops_the_build(tmp_path):
+    """One build, one page per sample: each message names its own page and line."""
     project = copy_project(tmp_path)
-    line = append(project, "privacy.md", markdown)
+    for name, (markdown, _) in UNSAFE.items():
+        (project / "docs" / "unsafe").mkdir(exist_ok=True)
+        (project / "docs" / "unsafe" / f"{name}.md").write_text(f"# A page\n\n{markdown}\n", encoding="utf-8")
     code, output = build_copy(project)
     assert code != 0, f"the build published this bad input:\n{output}"
-    found = [entry for entry in output.splitlines() if problem in entry]
-    assert found, f"expected {problem!r} in:\n{output}"
-    lines = [f"docs/privacy.md:{n}: " for n in range(line, line + markdown.count("\n") + 1)]
-    assert found[0].split("  -  ", 1)[-1].startswith(tuple(lines)), found[0]
-    assert not (project / "site" / "privacy" / "index.html").exists(), "the refused page was left in the output"
+    for name, (markdown, problem) in UNSAFE.items():
+        found = [entry for entry in output.splitlines() if problem in entry and f"docs/unsafe/{name}.md:" in entry]
+        assert found, f"expected {problem!r} for docs/unsafe/{name}.md in:\n{output}"
+        lines = [f"docs/unsafe/{name}.md:{n}: " for n in range(3, 3 + markdown.count("\n") + 1)]
+        assert found[0].split("  -  ", 1)[-1].startswith(tuple(lines)), found[0]
+        assert not (project / "site" / "unsafe" / name / "index.html").exists(), f"{name}: left in the output"
+    assert (project / "site" / "privacy" / "index.html").exists(), "a page with nothing wrong was removed"
 
 
 @pytest.mark.parametrize("mode", ["-q", "--no-strict", "--dirty"])
@@ -490,7 +498,9 @@ def dangers(html, policy_hashes):
     for element in soup.find_all(True):
         if element.name in ACTIVE_ELEMENTS and (id(element) in content or element.name != "form"):
             found.append(f"<{element.name}>")
-        if element.name == "script" and not element.has_attr("src") and element.get("type") != "application/json":
+        if element.name == "script" and id(element) in content:
+            found.append("a script in the article")
+        elif element.name == "script" and not element.has_attr("src") and element.get("type") != "application/json":
             digest = (
                 "'sha256-" + base64.b64encode(hashlib.sha256((element.string or "").encode()).digest()).decode() + "'"
             )
