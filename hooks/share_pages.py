@@ -187,13 +187,12 @@ def on_post_build(config):
         (site / share.image_path).write_bytes(state["drawn"][keys[id(share)]])
     template = state["env"].get_template(TEMPLATE)
     for share in shares:
-        shown, root = share.canonical or share, "../" * share.path.count("/")
         html = template.render(
-            share=shown,
+            share=share.canonical or share,
             config=config,
             lang=config.theme.get("language", "en"),
-            stylesheet=root + STYLESHEET,
-            target=root + shown.target,
+            root="../" * share.path.count("/"),  # the site's root, from the share page
+            stylesheet=STYLESHEET,
         )
         (site / share.path).mkdir(parents=True, exist_ok=True)
         (site / share.path / "index.html").write_text(html, encoding="utf-8")
@@ -239,7 +238,8 @@ class Block:
 
     @property
     def text(self):
-        return re.sub(r"\s+", " ", "".join(self.words)).strip()
+        # Ordinary white space folds; the statement's non-breaking spaces stay.
+        return re.sub(r"[ \t\r\n]+", " ", "".join(self.words)).strip(" ")
 
 
 class Blocks(HTMLParser):

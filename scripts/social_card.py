@@ -77,7 +77,7 @@ def wrap(words, typeface, max_lines):
     ends in an ellipsis."""
     lines, max_lines = [], max(1, max_lines)
     space, width = typeface.getlength(" "), 0
-    for word in words.split():
+    for word in filter(None, words.split(" ")):  # never at a non-breaking space
         # Measured word by word: measuring each candidate line costs more than the drawing.
         word_width = typeface.getlength(word)
         if lines and width + space + word_width <= WIDTH:

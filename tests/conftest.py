@@ -71,7 +71,7 @@ def read_page(site_dir):
     return read
 
 
-PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")
+PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks", "scripts")
 
 
 def copy_project(dest):
