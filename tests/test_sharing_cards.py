@@ -159,15 +159,16 @@ def test_each_part_has_its_own_card(previews):
     assert len(set(images)) == len(images), "two parts share a card"
 
 
-def test_the_preview_check_fails_on_the_pages_generic_card(site_dir, site_config, tmp_path):
+@pytest.mark.parametrize("replaced", ["^og:", "^og:image$"], ids=["whole-card", "image-only"])
+def test_the_preview_check_fails_on_the_pages_generic_card(site_dir, site_config, tmp_path, replaced):
     """A test that could only pass is not a test: a share page that carries the page's own card
-    (its title, description and image) fails the preview check."""
+    (its title, description and image), or only its image, fails the preview check."""
     site = shutil.copytree(site_dir, tmp_path / "site")
     call = next(p for p in PARTS.values() if p.kind == "call")
     share_page = site / "s" / call.id / "index.html"
     soup = BeautifulSoup(share_page.read_text(encoding="utf-8"), "html.parser")
     generic = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    for meta in soup.find_all("meta", property=re.compile("^og:")):
+    for meta in soup.find_all("meta", property=re.compile(replaced)):
         meta["content"] = generic.find("meta", property=meta["property"])["content"]
     share_page.write_text(str(soup), encoding="utf-8")
     with serve(site) as url:
