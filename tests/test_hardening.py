@@ -345,8 +345,14 @@ document.addEventListener("securitypolicyviolation", (event) =>
 
 
 def site_pages(site_dir):
-    """The address of every page a reader can reach (404.html links by absolute address)."""
-    return [path.relative_to(site_dir).parent.as_posix().removeprefix(".") for path in site_dir.rglob("index.html")]
+    """The address of every page a reader can reach (404.html links by absolute address); not
+    the pages that only send readers on with a <meta> refresh (share pages, tested with their
+    landing in tests/test_sharing_cards.py)."""
+    return [
+        path.relative_to(site_dir).parent.as_posix().removeprefix(".")
+        for path in site_dir.rglob("index.html")
+        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")
+    ]
 
 
 def violations(page):

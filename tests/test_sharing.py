@@ -141,7 +141,7 @@ def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, sit
     control = desktop.locator(f"#{anchor} > a.share-link")
     assert control.get_attribute("aria-label").startswith("Copy a link to this")
     control.click()
-    assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}#{anchor}"
+    assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}s/{anchor}/"
     status = desktop.locator("#share-status")
     assert status.get_attribute("role") == "status"
     assert status.inner_text() == "Link copied to the clipboard"
@@ -161,7 +161,7 @@ def test_the_control_is_reached_with_tab_and_works_with_enter(desktop, base_url,
     expect(desktop.locator(f"#{CALL} > a.share-link")).to_have_css("opacity", "1")
     desktop.keyboard.press("Enter")
     expect(desktop.locator("#share-status")).to_have_text("Link copied to the clipboard")
-    assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}#{CALL}"
+    assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}s/{CALL}/"
 
 
 def test_on_a_phone_the_control_opens_the_share_sheet(browser, base_url, site_config):
@@ -174,7 +174,7 @@ def test_on_a_phone_the_control_opens_the_share_sheet(browser, base_url, site_co
     control.tap()
     assert page.evaluate("window.shared") == {
         "title": page.title(),
-        "url": f"{site_config.site_url}#{CALL}",
+        "url": f"{site_config.site_url}s/{CALL}/",
     }
     context.close()
 
