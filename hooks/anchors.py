@@ -62,8 +62,12 @@ def on_page_markdown(markdown, page, config, files):
     for number, line in enumerate(page.file.content_string.split("\n"), 1):
         for ident in GIVEN_ID.findall(line):
             if ident not in listed:
-                where = f"under anchors in {FILE}" if page.file.src_uri in published else (
-                    f"in {FILE}, in a new section '{page.file.src_uri}:' with a line 'anchors:' (copy the one for index.md)"
+                where = (
+                    f"under anchors in {FILE}"
+                    if page.file.src_uri in published
+                    else (
+                        f"in {FILE}, in a new section '{page.file.src_uri}:' with a line 'anchors:' (copy the one for index.md)"
+                    )
                 )
                 log.warning(
                     f"{source}:{number}: the ID #{ident} is new: add '- {ident}' {where}, "

@@ -96,7 +96,9 @@ def find_problems(source, page, protected):
             if stripped.startswith(syntax):
                 problems.append((number, f"'{syntax}' would show on the page as text: {fix}."))
         if UNCLOSED_ID.search(stripped) and not HEADING_ID.search(stripped):
-            problems.append((number, "this ID has no closing '}': write it as {#some-id}, on one line, with no spaces."))
+            problems.append(
+                (number, "this ID has no closing '}': write it as {#some-id}, on one line, with no spaces.")
+            )
         if NOTICE_START.match(stripped):
             notice_open = number
         elif stripped == "///":

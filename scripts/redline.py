@@ -41,7 +41,9 @@ def aliases_at(commit):
         listing = yaml.safe_load(git("show", f"{commit}:published-anchors.yml")) or {}
     except (subprocess.CalledProcessError, yaml.YAMLError):
         return {}
-    return {(page, old): new for page, entry in listing.items() for old, new in ((entry or {}).get("aliases") or {}).items()}
+    return {
+        (page, old): new for page, entry in listing.items() for old, new in ((entry or {}).get("aliases") or {}).items()
+    }
 
 
 class Parts(HTMLParser):
@@ -135,7 +137,9 @@ def report(base, head):
             for section, items in by_section.items():
                 lines += [f"**{section or 'Before the first heading'}**", "", *items, ""]
     old_aliases, new_aliases = aliases_at(base), aliases_at(head)
-    aliased = [f"`#{old}` → `#{new}`" for key, new in new_aliases.items() if old_aliases.get(key) != new for old in key[1:]]
+    aliased = [
+        f"`#{old}` → `#{new}`" for key, new in new_aliases.items() if old_aliases.get(key) != new for old in key[1:]
+    ]
     summary = [
         ("IDs added", ids_added),
         ("IDs removed", ids_removed),

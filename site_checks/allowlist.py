@@ -103,6 +103,7 @@ CONTENT_ATTRIBUTES = {
     "href": attribute("a", "link", "links to pages, sections and other sites"),
     "title": attribute("a abbr", "text", "link titles and the expansion of an abbreviation"),
     "aria-label": attribute("a", "text", "the permalinks' accessible names"),
+    "data-share-url": attribute("a", "local", "the share address a permalink copies (hooks/share_pages.py)"),
     "rel": attribute("a", "rel", "noopener noreferrer on links to other sites"),
     "alt": attribute("img", "text", "what an image shows, for screen readers"),
     "src": attribute("img", "image", "images from the site itself"),
@@ -183,7 +184,8 @@ CONTENT_CLASSES = {
 CONTENT_CLASS_PREFIXES = ("language-",)
 # Material's, Zensical's and the plugins' own classes, outside the content.
 THEME_CLASS_PREFIXES = ("md-", "git-revision-date-localized-plugin", "twemoji", "zensical-", "lucide")
-THEME_CLASSES = {"no-js", "js", "print-url", "headerlink", "share-link"}
+# share-page*: the share pages' layout (overrides/share-page.html, stylesheets/share-page.css).
+THEME_CLASSES = {"no-js", "js", "print-url", "headerlink", "share-link", "share-page", "share-page__statement"}
 
 # -- URLs -----------------------------------------------------------------------------------
 

@@ -159,7 +159,9 @@ def notices_are_styled_boxes(root, site):
                 continue
             titles = [words(t) for t in page.select(f"div.admonition.{block.notice} > p.admonition-title")]
             if block.text not in titles:
-                problems.append(f"docs/{src}:{block.line}: the notice {block.text!r} is not shown as a {block.notice} box")
+                problems.append(
+                    f"docs/{src}:{block.line}: the notice {block.text!r} is not shown as a {block.notice} box"
+                )
     return problems
 
 

@@ -382,4 +382,6 @@ def test_a_commit_summary_shows_as_written_on_the_revisions_page():
     rendered = markdown.markdown(page([("May 1, 2026", summary, "abc")], "https://github.com/o/r"))
     item = BeautifulSoup(rendered, "html.parser").li
     assert squeeze(item.get_text()) == f"May 1, 2026: {summary} (see the change)"
-    assert item.find("script") is None and [a["href"] for a in item.find_all("a")] == ["https://github.com/o/r/commit/abc"]
+    assert item.find("script") is None and [a["href"] for a in item.find_all("a")] == [
+        "https://github.com/o/r/commit/abc"
+    ]

@@ -10,6 +10,7 @@ section, the last call…), never in today's wording.
 every mistake's message."""
 
 import os
+import random
 import re
 import subprocess
 import sys
@@ -57,7 +58,9 @@ def list_anchor(project, anchor, page="index.md"):
     lines = lines_of(listing)
     start = lines.index(f"{page}:")
     anchors = next(n for n in range(start, len(lines)) if lines[n].strip() == "anchors:")
-    last = max(n for n in range(anchors, len(lines)) if lines[n].startswith("    - ") and n < aliases_line(lines, start))
+    last = max(
+        n for n in range(anchors, len(lines)) if lines[n].startswith("    - ") and n < aliases_line(lines, start)
+    )
     lines.insert(last + 1, f"    - {anchor}")
     listing.write_text("\n".join(lines), encoding="utf-8")
 
@@ -80,7 +83,11 @@ def add_alias(project, old, new, page="index.md"):
 
 
 def add_to_nav(project, title, page):
-    replace(project / "mkdocs.yml", "nav:\n  - Statement: index.md\n", f"nav:\n  - Statement: index.md\n  - {title}: {page}\n")
+    replace(
+        project / "mkdocs.yml",
+        "nav:\n  - Statement: index.md\n",
+        f"nav:\n  - Statement: index.md\n  - {title}: {page}\n",
+    )
 
 
 def paragraphs(project):
@@ -117,7 +124,11 @@ def add_a_call(project):
     last = calls(source(project))[-1]
     insert_after_block(source(project), last, "- Public officials must read this new call.\n  {#call-new}")
     # The new item follows the list directly, without a blank line: remove the one added.
-    replace(source(project), "\n\n- Public officials must read this new call.", "\n- Public officials must read this new call.")
+    replace(
+        source(project),
+        "\n\n- Public officials must read this new call.",
+        "\n- Public officials must read this new call.",
+    )
     list_anchor(project, "call-new")
 
 
@@ -232,9 +243,11 @@ def unlisted_id(project):
 
 
 def heavy_image(project):
-    path = project / "docs" / "assets" / "poster.bmp"
-    draw_image(path, (700, 500))  # 1.05 MB, uncompressed
-    return after_first_paragraph("![A poster calling for a ceasefire](assets/poster.bmp)")(project)
+    path = project / "docs" / "assets" / "poster.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Noise does not compress: 700 × 500 pixels of it make a 1.05 MB PNG.
+    Image.frombytes("RGB", (700, 500), random.Random(0).randbytes(700 * 500 * 3)).save(path)
+    return after_first_paragraph("![A poster calling for a ceasefire](assets/poster.png)")(project)
 
 
 def spanish_page_without_lang(project):
@@ -271,17 +284,20 @@ MISTAKES = {
         "and 'congress-must-act' under anchors in published-anchors.yml.",
     ),
     "image-without-alt-text": (
-        lambda project: (draw_image(project / "docs/assets/vigil.png"), after_first_paragraph("![](assets/vigil.png)")(project))[1],
+        lambda project: (
+            draw_image(project / "docs/assets/vigil.png"),
+            after_first_paragraph("![](assets/vigil.png)")(project),
+        )[1],
         "the image assets/vigil.png has no description, so screen readers cannot say what it shows: "
         "write it between the brackets, ![A crowd holding candles](assets/vigil.png).",
     ),
     "image-over-1-mb": (
         heavy_image,
-        "the image assets/poster.bmp is 1.1 MB, too heavy for readers on phones (at most 1 MB): save it smaller "
+        "the image assets/poster.png is 1.1 MB, too heavy for readers on phones (at most 1 MB): save it smaller "
         "(1600 pixels wide, as JPEG or WebP is plenty) and replace the file.",
     ),
     "material-notice-syntax": (
-        after_first_paragraph("!!! note \"Updated\""),
+        after_first_paragraph('!!! note "Updated"'),
         "'!!!' would show on the page as text: a notice is written `/// note | Its title`, its text on the "
         "lines below, and `///` alone on the line after it.",
     ),
@@ -439,5 +455,7 @@ if __name__ == "__main__":
         print()
         for name in MISTAKES:
             _, _, code, output, seconds = results[name]
-            said = [line for line in output.splitlines() if line.startswith("WARNING") and ".yml:" in line or ".md:" in line]
+            said = [
+                line for line in output.splitlines() if line.startswith("WARNING") and ".yml:" in line or ".md:" in line
+            ]
             print(f"{name} (exit {code}, {seconds:.1f} s):\n  " + "\n  ".join(said) + "\n")
