@@ -60,7 +60,6 @@ def parts(path=INDEX):
 PARTS = {part.id: part for part in parts()}
 # Old IDs kept for links already shared: each still has its share address.
 ALIASES = PUBLISHED.get("aliases") or {}
-ONE_OF_EACH = [next(p.id for p in PARTS.values() if p.kind == kind) for kind in ("section", "call", "paragraph")]
 
 
 def expected_card(part):
@@ -251,33 +250,7 @@ def test_every_share_address_lands_on_its_part(reader, base_url):
     reader.watch.assert_clean()
 
 
-@pytest.fixture
-def clipboard(browser, base_url):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    yield context.new_page()
-    context.close()
-
-
-@pytest.mark.parametrize("ident", ONE_OF_EACH)
-def test_the_control_copies_the_share_address(clipboard, base_url, site_config, ident):
-    clipboard.goto(base_url)
-    clipboard.hover(f"#{ident}")
-    clipboard.click(f"#{ident} > a.share-link")
-    clipboard.wait_for_function("document.getElementById('share-status')?.textContent.trim()")
-    assert clipboard.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}s/{ident}/"
-    assert clipboard.url == base_url, "copying should not navigate"
-
-
-def test_on_a_phone_the_share_sheet_gets_the_share_address(browser, base_url, site_config):
-    context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
-    context.add_init_script("navigator.share = data => { window.shared = data; return Promise.resolve(); }")
-    page = context.new_page()
-    page.goto(base_url)
-    call = ONE_OF_EACH[1]
-    page.locator(f"#{call} > a.share-link").tap()
-    assert page.evaluate("window.shared.url") == f"{site_config.site_url}s/{call}/"
-    context.close()
+# The controls copy and share these addresses: tests/test_sharing.py.
 
 
 # -- Editors change the statement --------------------------------------------------------
