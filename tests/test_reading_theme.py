@@ -1,0 +1,164 @@
+"""Reading with the theme's own behaviour: Material's bundle, loaded after the page has painted,
+sizes the sidebars, keeps the table of contents on the reading position, switches the palette
+by keyboard and sets the colour scheme the browser uses, without asking any other host for
+anything; and the defects found in other browsers and settings stay fixed."""
+
+import re
+from collections import Counter
+
+import pytest
+from conftest import PageWatch
+from statement import blocks, sections
+
+# Material mounts its components on DOMContentLoaded, dispatched again by the loader
+# (overrides/partials/javascripts/bundle.html): the sidebars' heights are its mark.
+MOUNTED = """() => !!document.querySelector("meta[name=color-scheme]")
+  && [...document.querySelectorAll(".md-sidebar__scrollwrap")].every(w => w.style.height)"""
+
+
+def open_mounted(page, url):
+    page.goto(url)
+    page.wait_for_function(MOUNTED, timeout=10_000)
+
+
+@pytest.fixture
+def wide_page(browser, base_url):
+    """A desktop page where both sidebars show (Material: 76.25em and wider)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 500})
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    yield page
+    context.close()
+
+
+def test_the_bundle_is_loaded_after_paint_and_exists(read_page, site_dir):
+    html = read_page()
+    blocking = [s.get("src") for s in html.find_all("script", src=True)]
+    assert not blocking, f"scripts that hold up the page: {blocking}"
+    loader = html.select("script[data-bundle]")
+    assert len(loader) == 1, "no loader for Material's bundle"
+    bundle = loader[0]["data-bundle"]
+    assert re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", bundle), bundle
+    assert (site_dir / bundle).is_file(), f"{bundle} is not in the site"
+
+
+@pytest.mark.parametrize("width", [1220, 1280, 1920])
+def test_sidebars_are_sized_and_never_overflow(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    open_mounted(page, base_url)
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll(".md-sidebar")].map(s => {
+             const wrap = s.querySelector(".md-sidebar__scrollwrap");
+             return [s.dataset.mdType, wrap.scrollHeight - wrap.clientHeight, wrap.style.height];
+           })"""
+    )
+    overflowing = [f"{kind}: {extra}px taller than its box" for kind, extra, _ in boxes if extra > 0]
+    assert not overflowing, f"at {width}px: {overflowing}"
+    context.close()
+
+
+def test_table_of_contents_follows_the_reading_position(wide_page, base_url):
+    page = wide_page
+    open_mounted(page, base_url)
+    for section in sections():
+        page.locator(f"#{section}").evaluate("e => e.scrollIntoView()")
+        link = page.locator(f".md-sidebar--secondary a[href='#{section}']")
+        page.wait_for_function(
+            "a => a.classList.contains('md-nav__link--active')", arg=link.element_handle(), timeout=5_000
+        )
+        shown = link.evaluate(
+            """a => { const wrap = a.closest(".md-sidebar__scrollwrap").getBoundingClientRect(),
+                             box = a.getBoundingClientRect();
+                      return box.top >= wrap.top - 1 && box.bottom <= wrap.bottom + 1; }"""
+        )
+        assert shown, f"#{section}: its table-of-contents entry is out of the sidebar's view"
+    page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_switches_the_palette_and_the_browser_colour_scheme(wide_page, base_url, scheme, key):
+    page = wide_page
+    page.emulate_media(color_scheme=scheme)
+    open_mounted(page, base_url)
+    meta = page.locator("meta[name=color-scheme]")
+    assert meta.get_attribute("content") == scheme, f"{scheme} system: color-scheme meta says {meta.get_attribute('content')}"
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator(".md-option:has(+ label:not([hidden]))").focus()  # the switch shown
+    page.keyboard.press(key)
+    after = page.evaluate("document.body.dataset.mdColorScheme")
+    assert after != before, f"{key!r} on the light/dark switch did nothing"
+    other = {"light": "dark", "dark": "light"}[scheme]
+    page.wait_for_function(f"document.querySelector('meta[name=color-scheme]').content === '{other}'")
+    page.watch.assert_clean()
+
+
+def test_no_other_host_after_the_bundle_loads_and_while_using_every_control(page, base_url):
+    page.goto(base_url)
+    page.wait_for_function("!!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    for link in page.locator(".share-link").all():
+        link.click()
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -500)  # scrolling up shows the back-to-top button
+    top = page.locator(".md-top")
+    top.wait_for(state="visible", timeout=5_000)
+    top.click()
+    drawer = page.locator("label.md-header__button[for=__drawer]")
+    if drawer.is_visible():
+        drawer.click()
+    page.locator(".md-nav--primary a[href='privacy/']").first.click()
+    page.wait_for_url("**/privacy/")
+    page.wait_for_function("!!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
+    page.wait_for_timeout(500)  # anything the theme would fetch late
+    page.watch.assert_clean()
+
+
+# --- Defects found in other browsers and settings --------------------------------------
+
+
+def test_repository_link_asks_no_api(read_page):
+    source = read_page().select_one("a.md-source")
+    assert source is not None, "no repository link"
+    assert not source.has_attr("data-md-component"), "the bundle would ask the GitHub API for stars and forks"
+
+
+def test_headings_are_named_by_their_text_and_share_controls_by_their_part(read_page):
+    html = read_page()
+    for block in blocks():
+        if block.kind.startswith("h") and block.id:
+            heading = html.find(id=block.id)
+            name = heading.get("aria-label") or heading.get_text()
+            assert name == block.text, f"docs/index.md:{block.line}: heading read as {name!r}"
+    controls = html.select("a.share-link")
+    names = Counter(a.get("aria-label") for a in controls)
+    repeated = [name for name, n in names.items() if n > 1 or not name]
+    assert not repeated, f"share controls that cannot be told apart: {repeated}"
+    titled = [a["href"] for a in controls if a.get("title")]
+    assert not titled, f"a title that repeats the name: {titled}"
+    headings = {b.id: b.text for b in blocks() if b.kind.startswith("h") and b.id}
+    for section, text in headings.items():
+        control = html.select_one(f"#{section} > a.share-link")
+        assert text in control["aria-label"], f"#{section}: {control['aria-label']!r} does not say which part"
+    for block in blocks():
+        if block.kind in ("p", "li") and block.id:
+            control = html.select_one(f"#{block.id} > a.share-link")
+            assert re.search(r"(paragraph|call) \d+ of “", control["aria-label"]), (
+                f"docs/index.md:{block.line}: {control['aria-label']!r} does not say which part"
+            )
+
+
+def test_404_page_says_not_found_and_leads_to_the_statement(read_page, site_config):
+    html = read_page("404.html")
+    assert "not found" in html.title.get_text().lower(), f"tab title: {html.title.get_text()!r}"
+    article = html.select_one("article")
+    assert article.select_one("h1") and article.select("p"), "no sentence on the 404 page"
+    links = [a["href"] for a in article.select("a[href]")]
+    assert site_config.site_url in links, f"no link to the statement: {links}"
+    assert not html.select('[aria-label="Table of contents"]'), "an empty table of contents"
+
+
+def test_favicon_is_a_valid_url(read_page):
+    icons = [link["href"] for link in read_page().select("link[rel~=icon]")]
+    assert icons and not [icon for icon in icons if re.search(r"\s", icon)], f"spaces in {icons}"
