@@ -33,13 +33,14 @@ def wide_page(browser, base_url):
 
 def test_the_bundle_is_loaded_after_paint_and_exists(read_page, site_dir):
     html = read_page()
-    blocking = [s.get("src") for s in html.find_all("script", src=True)]
+    blocking = [s.get("src") for s in html.find_all("script", src=True) if not s.find_parent("template")]
     assert not blocking, f"scripts that hold up the page: {blocking}"
-    loader = html.select("script[data-bundle]")
-    assert len(loader) == 1, "no loader for Material's bundle"
-    bundle = loader[0]["data-bundle"]
-    assert re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", bundle), bundle
-    assert (site_dir / bundle).is_file(), f"{bundle} is not in the site"
+    inert = html.select("template#theme-scripts script[src]")
+    assert inert, "no loader for Material's bundle"
+    bundles = [s["src"] for s in inert if re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", s["src"])]
+    assert bundles, f"Material's bundle is not among {[s['src'] for s in inert]}"
+    missing = [s["src"] for s in inert if not (site_dir / s["src"]).is_file()]
+    assert not missing, f"not in the site: {missing}"
 
 
 @pytest.mark.parametrize("width", [1220, 1280, 1920])
@@ -90,13 +91,13 @@ def test_keyboard_switches_the_palette_and_the_browser_colour_scheme(wide_page, 
     after = page.evaluate("document.body.dataset.mdColorScheme")
     assert after != before, f"{key!r} on the light/dark switch did nothing"
     other = {"light": "dark", "dark": "light"}[scheme]
-    page.wait_for_function(f"document.querySelector('meta[name=color-scheme]').content === '{other}'")
+    page.wait_for_function(f"() => document.querySelector('meta[name=color-scheme]').content === '{other}'")
     page.watch.assert_clean()
 
 
 def test_no_other_host_after_the_bundle_loads_and_while_using_every_control(page, base_url):
     page.goto(base_url)
-    page.wait_for_function("!!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
+    page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
     page.locator("[data-md-component=palette] label:not([hidden])").click()
     for link in page.locator(".share-link").all():
         link.click()
@@ -110,7 +111,7 @@ def test_no_other_host_after_the_bundle_loads_and_while_using_every_control(page
         drawer.click()
     page.locator(".md-nav--primary a[href='privacy/']").first.click()
     page.wait_for_url("**/privacy/")
-    page.wait_for_function("!!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
+    page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
     page.wait_for_timeout(500)  # anything the theme would fetch late
     page.watch.assert_clean()
 
@@ -162,3 +163,90 @@ def test_404_page_says_not_found_and_leads_to_the_statement(read_page, site_conf
 def test_favicon_is_a_valid_url(read_page):
     icons = [link["href"] for link in read_page().select("link[rel~=icon]")]
     assert icons and not [icon for icon in icons if re.search(r"\s", icon)], f"spaces in {icons}"
+
+
+# --- Forced colours, large text, line length -------------------------------------------
+
+CHARS_PER_LINE = """() => {
+  // The most characters on one rendered line of any paragraph or call, permalinks aside.
+  let worst = [0, ""];
+  for (const block of document.querySelectorAll("article p, article li")) {
+    const lines = new Map(), range = document.createRange();
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+      if (node.parentElement.closest(".headerlink")) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (box) lines.set(Math.round(box.top), (lines.get(Math.round(box.top)) || 0) + 1);
+      }
+    }
+    for (const count of lines.values()) if (count > worst[0]) worst = [count, block.id];
+  }
+  return worst;
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1920, 2560])
+def test_lines_of_body_text_stay_readable(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url)
+    count, where = page.evaluate(CHARS_PER_LINE)
+    assert count <= 80, f"at {width}px a line of #{where} has {count} characters (at most 80 for long reading)"
+    context.close()
+
+
+def test_large_text_on_a_phone_clips_nothing(browser, base_url):
+    """A 32 px default font (browser setting) at 375 px: the drawer fits, the title breaks between words."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32}})
+    page.goto(base_url)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") != "20px", "large text not applied"
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    page.wait_for_timeout(400)  # Material's drawer transition
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer["x"] >= 0 and drawer["x"] + drawer["width"] <= 375, f"the drawer is clipped: {drawer}"
+    broken = page.evaluate(
+        """() => { const h1 = document.querySelector("article h1"), range = document.createRange();
+                   const text = h1.firstChild, words = [];
+                   let start = 0;
+                   for (const word of text.textContent.split(" ")) {
+                     range.setStart(text, start); range.setEnd(text, start + word.length);
+                     if (word && range.getClientRects().length > 1) words.push(word);
+                     start += word.length + 1;
+                   }
+                   return words; }"""
+    )
+    assert not broken, f"the title breaks inside {broken}"
+    context.close()
+
+
+def test_forced_colours_keep_the_landing_mark_icons_and_edges(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, forced_colors="active")
+    page = context.new_page()
+    target = next(b.id for b in blocks() if b.kind == "p" and b.id)
+    page.goto(f"{base_url}#{target}")
+    mark = page.locator(f"#{target}").evaluate("e => getComputedStyle(e).outlineStyle")
+    assert mark != "none", f"#{target}: no landing mark under forced colours"
+    icons = page.evaluate(
+        """() => [...document.querySelectorAll("label.md-header__button[for=__drawer] svg, .md-nav__icon")]
+             .filter(e => e.getClientRects().length || e.closest(".md-sidebar--primary"))
+             .map(e => { const svg = e.tagName === "svg", style = getComputedStyle(e, svg ? null : "::after");
+                         const ink = svg ? style.fill : style.backgroundColor;
+                         const page = getComputedStyle(document.body).backgroundColor;
+                         return [e.className.baseVal ?? e.className, ink, page]; })
+             .filter(([, ink, page]) => ink === page || ink === "rgba(0, 0, 0, 0)")"""
+    )
+    assert not icons, f"icons drawn in the page's own colour: {icons}"
+    edges = page.evaluate(
+        """() => [".md-header", ".md-sidebar--primary"].filter(s => {
+             const style = getComputedStyle(document.querySelector(s));
+             return parseFloat(style.borderBottomWidth) + parseFloat(style.borderRightWidth) === 0; })"""
+    )
+    assert not edges, f"no edge under forced colours: {edges}"
+    context.close()
