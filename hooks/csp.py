@@ -50,6 +50,7 @@ def on_post_build(config):
 def with_policy(html):
     policy = dict(POLICY)
     policy["script-src"] = " ".join([policy["script-src"], *(f"'{digest}'" for digest in script_hashes(html))])
+    policy["style-src"] = " ".join([policy["style-src"], *(f"'{digest}'" for digest in style_hashes(html))])
     content = "; ".join(f"{name} {sources}" for name, sources in policy.items())
     head = CHARSET.search(html) or HEAD.search(html)
     if not head:
@@ -63,7 +64,19 @@ def script_hashes(html):
     scripts = InlineScripts()
     scripts.feed(html)
     scripts.close()
-    digests = (base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() for text in scripts.texts)
+    return sha256_sources(scripts.texts)
+
+
+def style_hashes(html):
+    """The same for inline <style> elements (a critical stylesheet inlined in <head>)."""
+    scripts = InlineScripts()
+    scripts.feed(html)
+    scripts.close()
+    return sha256_sources(scripts.styles)
+
+
+def sha256_sources(texts):
+    digests = (base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() for text in texts)
     return list(dict.fromkeys(f"sha256-{digest}" for digest in digests))
 
 
@@ -73,18 +86,25 @@ class InlineScripts(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
-        self.texts, self.current = [], None
+        self.texts, self.styles, self.current, self.style = [], [], None, None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "script" and "src" not in attrs and (attrs.get("type") or "").strip().lower() in JAVASCRIPT_TYPES:
             self.current = []
+        elif tag == "style":
+            self.style = []
 
     def handle_data(self, data):
         if self.current is not None:
             self.current.append(data)
+        if self.style is not None:
+            self.style.append(data)
 
     def handle_endtag(self, tag):
         if tag == "script" and self.current is not None:
             self.texts.append("".join(self.current))
             self.current = None
+        elif tag == "style" and self.style is not None:
+            self.styles.append("".join(self.style))
+            self.style = None

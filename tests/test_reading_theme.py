@@ -4,10 +4,11 @@ by keyboard and sets the colour scheme the browser uses, without asking any othe
 anything; and the defects found in other browsers and settings stay fixed."""
 
 import re
+import sys
 from collections import Counter
 
 import pytest
-from conftest import PageWatch
+from conftest import ROOT, PageWatch
 from statement import blocks, sections
 
 # Material mounts its components on DOMContentLoaded, dispatched again by the loader
@@ -250,3 +251,16 @@ def test_forced_colours_keep_the_landing_mark_icons_and_edges(browser, base_url)
     )
     assert not edges, f"no edge under forced colours: {edges}"
     context.close()
+
+
+def test_the_policy_admits_inline_styles_it_hashed_and_no_other(browser):
+    """hooks/csp.py hashes each inline <style> into style-src (a critical stylesheet in <head>)."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import csp
+
+    html = csp.with_policy('<html><head>\n<meta charset="utf-8">\n<style>p { color: rgb(1, 2, 3) }</style></head><body><p>x</p></body></html>')
+    injected = html.replace("</body>", "<style>p { color: rgb(9, 9, 9) }</style></body>")
+    page = browser.new_page()
+    page.set_content(injected)
+    assert page.locator("p").evaluate("p => getComputedStyle(p).color") == "rgb(1, 2, 3)"
+    page.close()
