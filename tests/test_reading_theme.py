@@ -3,7 +3,9 @@ sizes the sidebars, keeps the table of contents on the reading position, switche
 by keyboard and sets the colour scheme the browser uses, without asking any other host for
 anything; and the defects found in other browsers and settings stay fixed."""
 
+import json
 import re
+import subprocess
 import sys
 from collections import Counter
 
@@ -86,7 +88,9 @@ def test_keyboard_switches_the_palette_and_the_browser_colour_scheme(wide_page, 
     page.emulate_media(color_scheme=scheme)
     open_mounted(page, base_url)
     meta = page.locator("meta[name=color-scheme]")
-    assert meta.get_attribute("content") == scheme, f"{scheme} system: color-scheme meta says {meta.get_attribute('content')}"
+    assert meta.get_attribute("content") == scheme, (
+        f"{scheme} system: color-scheme meta says {meta.get_attribute('content')}"
+    )
     before = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator(".md-option:has(+ label:not([hidden]))").focus()  # the switch shown
     page.keyboard.press(key)
@@ -259,9 +263,31 @@ def test_the_policy_admits_inline_styles_it_hashed_and_no_other(browser):
     sys.path.insert(0, str(ROOT / "hooks"))
     import csp
 
-    html = csp.with_policy('<html><head>\n<meta charset="utf-8">\n<style>p { color: rgb(1, 2, 3) }</style></head><body><p>x</p></body></html>')
+    html = csp.with_policy(
+        '<html><head>\n<meta charset="utf-8">\n<style>p { color: rgb(1, 2, 3) }</style></head><body><p>x</p></body></html>'
+    )
     injected = html.replace("</body>", "<style>p { color: rgb(9, 9, 9) }</style></body>")
     page = browser.new_page()
     page.set_content(injected)
     assert page.locator("p").evaluate("p => getComputedStyle(p).color") == "rgb(1, 2, 3)"
     page.close()
+
+
+# Material's own markup: `autocomplete="off"` on its drawer and search toggles (checkboxes).
+THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="checkbox"')
+
+
+def test_nu_html_checker_finds_no_error_of_ours(site_dir):
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = subprocess.run(
+        ["java", "-jar", str(vnu), "--format", "json", "--errors-only", "--skip-non-html", str(site_dir)],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    ours = [
+        f"{m['url'].split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not ("autocomplete" in m["message"] and THEME_MARKUP.search(m.get("extract", "")))
+    ]
+    assert not ours, "Nu HTML Checker:\n" + "\n".join(ours)
