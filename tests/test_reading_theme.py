@@ -291,3 +291,12 @@ def test_nu_html_checker_finds_no_error_of_ours(site_dir):
         if not ("autocomplete" in m["message"] and THEME_MARKUP.search(m.get("extract", "")))
     ]
     assert not ours, "Nu HTML Checker:\n" + "\n".join(ours)
+
+
+def test_dark_system_paints_dark_before_the_bundle_runs(browser, base_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.route("**/assets/javascripts/**", lambda route: route.abort())  # the bundle never arrives
+    page.goto(base_url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "a dark system first sees the light palette"
+    context.close()
