@@ -44,7 +44,8 @@ STATES = {
 def render(browser, base_url, path, width, palette, state, full, site_path=""):
     """A screenshot and computed styles of the page, with only the inlined CSS (`full` False)
     or with the full stylesheets too; Material's bundle is kept out of both."""
-    context = browser.new_context(viewport=WIDTHS[width], reduced_motion="reduce")
+    # The same still style in both renders: no transition caught halfway (a permalink fading in).
+    context = browser.new_context(viewport=WIDTHS[width], reduced_motion="reduce", bypass_csp=True)
     # The reader's stored choice, as Material keeps it; its inline script applies it before paint.
     scheme = ["default", "slate"][PALETTES[palette]]
     media = ["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"][PALETTES[palette]]
@@ -65,6 +66,7 @@ def render(browser, base_url, path, width, palette, state, full, site_path=""):
     page.goto(base_url + path)
     if full:
         page.wait_for_function("() => document.styleSheets.length >= 4")
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important }")
     action = STATES[state]
     if action == "print":
         page.emulate_media(media="print")
@@ -72,10 +74,9 @@ def render(browser, base_url, path, width, palette, state, full, site_path=""):
         for _ in range(3):
             page.keyboard.press("Tab")
     elif action == "hover":
-        page.locator("article p, article h1").first.hover()
+        page.locator("article p[id]").first.hover()  # its permalink shows
     elif action:
         page.evaluate(action)
-    page.wait_for_timeout(400)  # Material's transitions (a permalink fading in on hover: 250 ms)
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
     styles = page.evaluate(
         """props => [...document.querySelectorAll("body *")].map(e => {
