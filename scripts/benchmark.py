@@ -1,6 +1,8 @@
-"""Compare this site with a default Material for MkDocs site on the same statement.
+"""Compare this site with a default Material for MkDocs site and a text-only floor.
 
-Builds both into temporary folders, serves each on 127.0.0.1 with gzip (as GitHub
+The floor is the same statement text as plain HTML with no styling and no script, built by
+this script: what a page that only delivers the words costs. Builds all three into temporary
+folders, serves each on 127.0.0.1 with gzip (as GitHub
 Pages serves), runs Lighthouse (mobile and desktop presets) and a Playwright page
 load on each, and prints one table side by side. Not a test: run it with `make bench`.
 
@@ -13,6 +15,7 @@ from run to run); the Playwright load is unthrottled and shows what a page asks 
 import argparse
 import functools
 import gzip
+import html
 import http.server
 import json
 import os
@@ -91,7 +94,7 @@ def mkdocs_build(config, site):
 
 
 def build_sites(work):
-    """This site as configured, and a default Material site on the same docs/index.md."""
+    """This site as configured, a default Material site on the same docs/index.md, and the floor."""
     this = work / "this"
     mkdocs_build(ROOT / "mkdocs.yml", this)
     default = work / "default"
@@ -99,7 +102,35 @@ def build_sites(work):
     shutil.copy(ROOT / "docs" / "index.md", default / "docs" / "index.md")
     (default / "mkdocs.yml").write_text("site_name: ILRC Calls for a Permanent Ceasefire\ntheme: material\n")
     mkdocs_build(default / "mkdocs.yml", default / "site")
-    return this, default / "site"
+    floor = work / "floor"
+    floor.mkdir()
+    (floor / "index.html").write_text(floor_page(), encoding="utf-8")
+    return {"this": this, "default": default / "site", "floor": floor}
+
+
+def floor_page():
+    """The statement's words as plain HTML: headings, paragraphs and the list of calls, no style."""
+    body, in_list = [], False
+    for block in blocks():
+        if (block.kind == "li") != in_list:
+            body.append("<ul>" if not in_list else "</ul>")
+            in_list = not in_list
+        body.append(f"<{block.kind}>{html.escape(block.text)}</{block.kind}>")
+    if in_list:
+        body.append("</ul>")
+    title = html.escape(blocks()[0].text)
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="description" content="{title}">\n<title>{title}</title>\n</head>\n<body>\n'
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def first_response(site):
+    """The statement page's own HTML, gzipped as served: what one round trip carries."""
+    return {"first response KB": len(gzip.compress((site / "index.html").read_bytes(), compresslevel=6)) / 1024}
 
 
 def lighthouse(url, preset, out):
@@ -176,18 +207,22 @@ def fmt(value):
     return f"{value:.3g}" if isinstance(value, float) else str(value)
 
 
-def ratio(this, default):
-    return f"{this / default:.2f}" if default else "-"
+def ratio(value, floor):
+    return f"{value / floor:.2f}" if floor else "-"
 
 
 def print_table(sections):
-    width = max(len(key) for rows in sections.values() for key in rows[0]) + 2
-    print(f"{'':<{width}}{'this':>10}{'default':>10}{'this/default':>14}")
-    for title, (this, default) in sections.items():
+    """One row per figure: this site, the default Material site, the floor, and each one's
+    ratio to the floor."""
+    width = max(len(key) for rows in sections.values() for key in rows["this"]) + 2
+    print(f"{'':<{width}}{'this':>10}{'default':>10}{'floor':>10}{'this/floor':>12}{'default/floor':>15}")
+    for title, rows in sections.items():
         print(title)
+        this, default, floor = rows["this"], rows["default"], rows["floor"]
         for key in this:
             print(
-                f"  {key:<{width - 2}}{fmt(this[key]):>10}{fmt(default[key]):>10}{ratio(this[key], default[key]):>14}"
+                f"  {key:<{width - 2}}{fmt(this[key]):>10}{fmt(default[key]):>10}{fmt(floor[key]):>10}"
+                f"{ratio(this[key], floor[key]):>12}{ratio(default[key], floor[key]):>15}"
             )
 
 
@@ -201,23 +236,22 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        this_site, default_site = build_sites(work)
-        (this_server, this_url), (default_server, default_url) = serve(this_site), serve(default_site)
-        sections, shortfalls = {}, set()
+        sites = build_sites(work)
+        servers = {name: serve(site) for name, site in sites.items()}
+        urls = {name: url for name, (_, url) in servers.items()}
+        sections, shortfalls = {"Statement page": {name: first_response(site) for name, site in sites.items()}}, set()
         for preset in ("mobile", "desktop"):
-            this, short = median_lighthouse(this_url, preset, args.runs, work)
-            default, _ = median_lighthouse(default_url, preset, args.runs, work)
-            sections[f"Lighthouse {preset} (median of {args.runs})"] = (this, default)
-            shortfalls |= {f"{preset} {audit}" for audit in short}
+            results = {name: median_lighthouse(url, preset, args.runs, work) for name, url in urls.items()}
+            sections[f"Lighthouse {preset} (median of {args.runs})"] = {name: r[0] for name, r in results.items()}
+            shortfalls |= {f"{preset} {audit}" for audit in results["this"][1]}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            sections["Playwright load, 375 px, unthrottled"] = (
-                playwright_load(browser, this_url),
-                playwright_load(browser, default_url),
-            )
+            sections["Playwright load, 375 px, unthrottled"] = {
+                name: playwright_load(browser, url) for name, url in urls.items()
+            }
             browser.close()
-        this_server.shutdown()
-        default_server.shutdown()
+        for server, _ in servers.values():
+            server.shutdown()
     print_table(sections)
     for audit in sorted(shortfalls):
         print(f"This site falls short of 100 on: {audit}")

@@ -63,6 +63,8 @@ THEME_ELEMENTS = {
     **dict.fromkeys(["header", "nav", "main", "footer", "article", "aside"], "the theme's page structure"),
     **dict.fromkeys(["label", "input", "form", "button"], "the theme's toggles (drawer, palette) without JavaScript"),
     "details": "the theme's collapsible navigation",
+    "template": "the theme's scripts, inert until the page has painted (partials/javascripts/bundle.html)",
+    "noscript": "the full stylesheets for readers without JavaScript (site_checks/critical_css.py)",
     "summary": "the theme's collapsible navigation",
     **dict.fromkeys([SVG + n for n in "svg path g circle rect line polyline".split()], "the theme's inline icons"),
 }
@@ -102,7 +104,9 @@ CONTENT_ATTRIBUTES = {
     "class": attribute(None, "content-class", "admonitions and permalinks (classes listed below)"),
     "href": attribute("a", "link", "links to pages, sections and other sites"),
     "title": attribute("a abbr", "text", "link titles and the expansion of an abbreviation"),
-    "aria-label": attribute("a", "text", "the permalinks' accessible names"),
+    "aria-label": attribute(
+        "a h1 h2 h3 h4 h5 h6", "name", "the permalinks' names; a heading's, without its permalink (hooks/permalinks.py)"
+    ),
     "data-share-url": attribute("a", "local", "the share address a permalink copies (hooks/share_pages.py)"),
     "rel": attribute("a", "rel", "noopener noreferrer on links to other sites"),
     "alt": attribute("img", "text", "what an image shows, for screen readers"),
@@ -130,7 +134,9 @@ THEME_ATTRIBUTES = {
     "http-equiv": attribute("meta", "http-equiv", "the Content Security Policy and redirects"),
     "type": attribute("script input link button", "type", "data scripts, checkbox and radio toggles"),
     "for": attribute("label", "token", "labels of the theme's toggles"),
-    "hidden": attribute("label", "empty", "the palette toggle not in use"),
+    "hidden": attribute(
+        "label button", "empty", "the palette toggle not in use; back-to-top until the reader scrolls up"
+    ),
     "autocomplete": attribute("input", "text", "the theme's toggles"),
     "tabindex": attribute(None, "integer", "focus order of the theme's controls"),
     "dir": attribute("html body", "dir", "text direction"),
@@ -368,6 +374,16 @@ def check_element(element, region, near):
     return refusals
 
 
+def visible_text(element):
+    """The text of an element without its permalinks (a.headerlink), white space folded."""
+    parts = [element.text or ""]
+    for child in element:
+        if "headerlink" not in (child.get("class") or "").split():
+            parts.append(visible_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
 def attribute_refusal(name, attr, value, near, region):
     if attr.startswith("on"):
         why, hint = "an event handler runs code", "remove it"
@@ -385,6 +401,11 @@ def attribute_refusal(name, attr, value, near, region):
 
 def check_value(rule, value, element):
     """A reason the value breaks its rule, or None."""
+    if rule == "name":
+        # A heading must be heard as it reads: its name is its visible text, nothing else.
+        if local_name(element.tag) == "a" or " ".join(value.split()) == visible_text(element):
+            return None
+        return "a heading's name must be its own text"
     if rule in ("text", "token"):
         if rule == "token" and any(c.isspace() for c in value):
             return "an ID or reference is one word"

@@ -35,7 +35,7 @@ THEME_TEMPLATES = (("material", "templates"), ("zensical", "templates"))
 # turns the front matter's `location` into a script (the `template:` key is refused anyway).
 UNUSED_TEMPLATES = {"redirect.html"}
 # Modules holding registered producers; the post-build pass imports them (Zensical runs no hooks).
-PRODUCER_MODULES = []
+PRODUCER_MODULES = ["site_checks.critical_css"]
 SLOT_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~:#?&=%+")
 
 _producers = {}

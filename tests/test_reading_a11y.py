@@ -32,6 +32,9 @@ def open_page(page, base_url, site_path, path=""):
         prefix = base_url + site_path
         page.route(prefix + "**", lambda route: route.continue_(url=base_url + route.request.url[len(prefix) :]))
     page.goto(base_url + path)
+    if page.context.pages and page.evaluate("() => matchMedia('(scripting: enabled)').matches"):
+        # Material's bundle runs after the load event; the page is finished once it has mounted.
+        page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
 
 
 # --- Automated checks: axe-core --------------------------------------------------------

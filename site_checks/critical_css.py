@@ -1,0 +1,268 @@
+"""The first response paints the page: the CSS a page uses, purged at build time from the
+stylesheets it links (Material's two and extra.css), is inlined in its <head>; the full
+stylesheets follow once the page has painted (overrides/partials/javascripts/bundle.html adds
+them before the theme's bundle), and without JavaScript a <noscript> links them as before.
+
+The purge keeps every rule that could apply in any state the page can be in: a selector is
+tested against the page with its state-dependent parts (pseudo-classes, pseudo-elements,
+attribute selectors and BEM state classes: hover, focus, checked, target, the palette, the
+drawer open, the share dialog's `md-dialog--active`) widened, so it is kept if the elements it
+names are on the page. A
+selector the parser cannot read, and every at-rule other than @media/@supports, is kept whole.
+`critical_style` is registered as a producer of inline styles (csp.py): the post-build pass
+recomputes each page's critical CSS from the output folder's stylesheets, so the inlined <style>
+is trusted because it is what the site's own stylesheets give for that page, never because it
+is in the page. hooks/critical_css.py inlines it during a MkDocs build.
+"""
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tinycss2
+from bs4 import BeautifulSoup
+
+from .csp import inline_producer
+
+# Any simple selector that depends on state or attributes becomes `:is(*)`, "any element".
+WIDEN = {"[": "]", "(": ")"}
+SELECTING = {":is", ":where", ":has", ":-webkit-any", ":-moz-any"}
+GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
+STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?')
+CLASS = re.compile(r"(?:\\.|[\w-])*")
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+HEAD_END = re.compile(r"</head>", re.IGNORECASE)
+_computed = {}  # sha256 of (page, stylesheets) -> critical CSS
+DEFERRED = re.compile(r'<noscript id="stylesheets">(.*?)</noscript>', re.DOTALL)
+
+
+def critical_css(page_html, stylesheets):
+    """The rules of `stylesheets` (CSS texts, in cascade order) that may apply to `page_html`
+    in any state, as one stylesheet, in the same order."""
+    soup = BeautifulSoup(page_html, "html.parser")
+    # What inlining adds or moves (the <style>, the deferred links) is not part of the page's look:
+    # without it, the page before inlining and after give the same CSS (the post-build pass checks).
+    for element in soup.select("style, noscript#stylesheets, link[rel~=stylesheet]"):
+        element.decompose()
+    page_html = str(soup)
+    # White space between elements changes no selector's match: the page before inlining and
+    # after differ only in it, so the build inlines and the post-build pass checks in one purge.
+    key = hashlib.sha256("\0".join([" ".join(page_html.split()), *stylesheets]).encode()).hexdigest()
+    if key not in _computed:
+        _computed[key] = purge(soup, page_html, stylesheets)
+    return _computed[key]
+
+
+def purge(soup, page_html, stylesheets):
+    page = PageSelectors(soup)
+    kept = []
+    for css in stylesheets:
+        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        kept.extend(purged(rules, page))
+    return without_unused_properties("".join(kept), page_html)
+
+
+def without_unused_properties(css, page_html):
+    """Drop custom property declarations (Material's many `--md-*-icon` images) that nothing
+    kept uses, until none is left: the full stylesheets bring them back after paint."""
+    while True:
+        used = set(VAR.findall(css)) | set(VAR.findall(page_html))
+        smaller = "".join(declarations_kept(tinycss2.parse_stylesheet(css, True, True), used))
+        if smaller == css:
+            return css
+        css = smaller
+
+
+def declarations_kept(rules, used):
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_blocks_contents(rule.content, True, True)
+            body = ";".join(
+                tinycss2.serialize([d]).strip()
+                if d.type != "declaration"
+                else f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+                for d in declarations
+                if not (d.type == "declaration" and d.name.startswith("--") and d.name not in used)
+            )
+            if body:
+                yield f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}"
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
+            inner = "".join(declarations_kept(tinycss2.parse_blocks_contents(rule.content, True, True), used))
+            if inner:
+                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
+        else:
+            yield rule.serialize()
+
+
+def purged(rules, page):
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            if page.may_match(tinycss2.serialize(rule.prelude)):
+                yield rule.serialize()
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
+            inner = "".join(purged(tinycss2.parse_blocks_contents(rule.content, True, True), page))
+            if inner:
+                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
+        elif rule.type == "at-rule":  # @font-face, @keyframes, @page, @property …: kept whole
+            yield rule.serialize()
+        # A parse error is what a browser drops too: nothing to keep.
+
+
+class PageSelectors:
+    """Whether a selector list may match an element of the page in some state, answered once
+    per selector list."""
+
+    def __init__(self, soup):
+        self.soup, self.answers, self.attributes = soup, {}, {}
+        self.classes = {name for element in soup.find_all(class_=True) for name in element.get("class", [])}
+        self.tags = {element.name for element in soup.find_all(True)} | {"html"}
+
+    def may_match(self, selector_list):
+        if selector_list not in self.answers:
+            try:
+                self.answers[selector_list] = self.has_classes(selector_list) and (
+                    self.soup.select_one(widened(selector_list, self)) is not None
+                )
+            except Exception:  # noqa: BLE001 - a selector soupsieve cannot read is kept
+                self.answers[selector_list] = True
+        return self.answers[selector_list]
+
+    def has_classes(self, selector_list):
+        """A quick necessary condition: some selector of the list names, outside brackets and
+        parentheses, only classes (or, for a BEM state, its block) and elements the page has.
+        Most of Material's rules are for components this page does not have."""
+        return any(all(map(self.has_name, names)) for names in top_level_names(selector_list))
+
+    def has_attribute(self, attribute_selector):
+        if attribute_selector not in self.attributes:
+            try:
+                self.attributes[attribute_selector] = self.soup.select_one(attribute_selector) is not None
+            except Exception:  # noqa: BLE001 - unreadable: widen, so that the rule is kept
+                self.attributes[attribute_selector] = True
+        return self.attributes[attribute_selector]
+
+    def has_name(self, name):
+        if "\\" in name:
+            return True
+        if not name.startswith("."):
+            return name in self.tags
+        name = name[1:]
+        return name in self.classes or ("--" in name and name.split("--", 1)[0] in self.classes)
+
+
+def top_level_names(selector_list):
+    """For each selector of a list, the classes (".name") and element names it names outside
+    brackets and parentheses: each must be on the page for the selector to match."""
+    selectors, depth, i = [[]], 0, 0
+    while i < len(selector_list):
+        char = selector_list[i]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth:
+            pass
+        elif char == ",":
+            selectors.append([])
+        elif char == "\\":
+            i += 1
+        elif char in ".#:" or char.isalpha():
+            start = i + (char in ".#:") + (selector_list[i : i + 2] == "::")
+            name = CLASS.match(selector_list, start).group(0)
+            if char == ".":
+                selectors[-1].append("." + name)
+            elif char.isalpha():
+                selectors[-1].append(name.lower())
+            i = start + len(name) - 1
+        i += 1
+    return selectors
+
+
+def widened(selector_list, page):
+    """Each pseudo-class and pseudo-element replaced by `:is(*)`, "any element", and so is each
+    attribute selector that some element of the page satisfies: the palette inputs carry the
+    values the body takes when the reader switches (`[data-md-color-scheme=slate]`), the drawer
+    toggle its name. An attribute no element has (`[dir=rtl]`) is left to fail."""
+    out, i, text = [], 0, selector_list
+    while i < len(text):
+        char = text[i]
+        if char == ".":  # a BEM state the scripts add (.md-dialog--active) counts as its block (.md-dialog)
+            name = CLASS.match(text, i + 1).group(0)
+            block = name.split("--", 1)[0]
+            out.append("." + (block if "--" in name and block in page.classes else name))
+            i += 1 + len(name)
+            continue
+        if char not in "[:":
+            out.append(char)
+            i += 1
+            continue
+        j = i + 1
+        if char == ":":
+            j += text[j] == ":"
+            while j < len(text) and (text[j].isalnum() or text[j] in "-_"):
+                j += 1
+        if char == "[" or (j < len(text) and text[j] == "("):
+            opening = "[" if char == "[" else "("
+            depth, j = 0, (i if char == "[" else j)
+            while j < len(text):
+                depth += text[j] == opening
+                depth -= text[j] == WIDEN[opening]
+                j += 1
+                if depth == 0:
+                    break
+        simple = text[i:j]
+        name = simple.split("(", 1)[0].lower()
+        if name in SELECTING:  # :is(.admonition, details) selects: its arguments are widened alike
+            out.append(f"{name}({widened(simple[len(name) + 1 : -1], page)})")
+        else:
+            out.append(":is(*)" if char == ":" or page.has_attribute(simple) else simple)
+        i = j
+    return "".join(out)
+
+
+class MissingStylesheet(Exception):
+    pass
+
+
+def site_path(href, page_url, site_url):
+    """Where a stylesheet linked by the page at `page_url` lives in the site."""
+    split = urlsplit(href)
+    if split.netloc:
+        raise MissingStylesheet(f"critical_css: {href} is on another host; the site serves its own CSS")
+    if split.path.startswith("/"):  # 404.html links absolutely, under the site's path on its host
+        root = urlsplit(site_url or "/").path
+        return split.path[len(root) :] if split.path.startswith(root) else split.path.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname("/" + page_url), split.path)).lstrip("/")
+
+
+def inlined(html, read):
+    """The page with its critical CSS inlined and its stylesheets deferred; `read(href)` gives
+    the text of a stylesheet the page links."""
+    links = STYLESHEET.findall(html)
+    if not links:
+        return html
+    css = critical_css(html, [read(href) for href in links])
+    html = STYLESHEET.sub("", html)
+    deferred = "".join(f'<link rel="stylesheet" href="{href}">' for href in links)
+    head = f'<style>{css}</style>\n<noscript id="stylesheets">{deferred}</noscript>\n'
+    return HEAD_END.sub(lambda m: head + m.group(0), html, count=1)
+
+
+@inline_producer("style")
+def critical_style(page):
+    """The critical CSS of a built page, from the stylesheets in the output folder that the page
+    defers (its <noscript id="stylesheets">); none for a page that inlines nothing."""
+    deferred = DEFERRED.search(page.html)
+    if not deferred:
+        return []
+    from .allowlist import SITE_URL  # the site's address, set by the pass
+
+    texts = []
+    for href in STYLESHEET.findall(deferred.group(1)):
+        path = Path(page.site_dir) / site_path(href, page.path, SITE_URL[0])
+        if not path.is_file():
+            return []  # not the site's own stylesheet: the <style> stays untrusted
+        texts.append(path.read_text(encoding="utf-8"))
+    return [critical_css(page.html, texts)]

@@ -1,0 +1,150 @@
+"""The first response paints the page: the CSS inlined in it (site_checks/critical_css.py) looks
+exactly like the full stylesheets, on every page, at phone and desktop widths, in both
+palettes, and in the states a reader puts the page in (drawer open, focus, hover, the share
+dialog, print). This is the test that catches a Material update that breaks the purge."""
+
+import io
+import json
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import DOCS, ROOT, build_copy, copy_project
+from PIL import Image, ImageChops
+
+sys.path.insert(0, str(ROOT))
+from site_checks import critical_css  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def site_path(site_config):
+    """The site's path on its host (`/ceasefire-statement/`)."""
+    return urlsplit(site_config.site_url).path
+
+
+PAGES = sorted("" if md.stem == "index" else f"{md.stem}/" for md in DOCS.glob("*.md")) + ["404.html"]
+WIDTHS = {"375px": {"width": 375, "height": 667}, "1280px": {"width": 1280, "height": 800}}
+PALETTES = {"light": 0, "dark": 1}  # index of the palette, as Material stores the reader's choice
+STYLES = ["color", "background-color", "font-size", "font-weight", "line-height", "display", "position",
+          "margin-top", "margin-left", "padding-top", "padding-left", "width", "height", "opacity",
+          "transform", "outline-style", "box-shadow", "border-top-width", "visibility"]  # fmt: skip
+
+STATES = {
+    "at rest": None,
+    "drawer open": "document.getElementById('__drawer').checked = true",
+    "focus": "tab",
+    "hover": "hover",
+    "share dialog": """(() => { const d = document.querySelector('.md-dialog');
+                        d.firstElementChild.textContent = 'Link copied to the clipboard';
+                        d.classList.add('md-dialog--active'); })()""",
+    "print": "print",
+}
+
+
+def render(browser, base_url, path, width, palette, state, full, site_path=""):
+    """A screenshot and computed styles of the page, with only the inlined CSS (`full` False)
+    or with the full stylesheets too; Material's bundle is kept out of both."""
+    # The same still style in both renders: no transition caught halfway (a permalink fading in).
+    context = browser.new_context(viewport=WIDTHS[width], reduced_motion="reduce", bypass_csp=True)
+    # The reader's stored choice, as Material keeps it; its inline script applies it before paint.
+    scheme = ["default", "slate"][PALETTES[palette]]
+    media = ["(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"][PALETTES[palette]]
+    stored = {
+        "index": PALETTES[palette],
+        "color": {"media": media, "scheme": scheme, "primary": "indigo", "accent": "indigo"},
+    }
+    context.add_init_script(
+        f"for (const scope of ['/', '{site_path}']) localStorage.setItem(scope + '.__palette', '{json.dumps(stored)}')"
+    )
+    page = context.new_page()
+    # 404.html links under the site's path on its host: those addresses go to the local server.
+    prefix = base_url.rstrip("/") + site_path
+    page.route(prefix + "**", lambda route: route.continue_(url=base_url + route.request.url[len(prefix) :]))
+    page.route("**/assets/javascripts/**", lambda route: route.abort())
+    if not full:
+        page.route("**/*.css", lambda route: route.abort())
+    page.goto(base_url + path)
+    if full:
+        page.wait_for_function("() => document.styleSheets.length >= 4")
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important }")
+    action = STATES[state]
+    if action == "print":
+        page.emulate_media(media="print")
+    elif action == "tab":
+        for _ in range(3):
+            page.keyboard.press("Tab")
+    elif action == "hover":
+        page.locator("article p[id]").first.hover()  # its permalink shows
+    elif action:
+        page.evaluate(action)
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    styles = page.evaluate(
+        """props => [...document.querySelectorAll("body *")].map(e => {
+             const style = getComputedStyle(e);
+             return e.tagName + "." + e.className + " " + props.map(p => style.getPropertyValue(p)).join("|");
+           })""",
+        STYLES,
+    )
+    shot = page.screenshot(full_page=True)
+    context.close()
+    return shot, styles
+
+
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", PAGES)
+def test_first_paint_looks_like_the_full_stylesheets(browser, base_url, site_path, path, width, palette):
+    check_identical(browser, base_url, site_path, path, width, palette, "at rest")
+
+
+@pytest.mark.parametrize("state", [s for s in STATES if s != "at rest"])
+@pytest.mark.parametrize("palette", list(PALETTES))
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_first_paint_looks_like_the_full_stylesheets_in_every_state(
+    browser, base_url, site_path, width, palette, state
+):
+    check_identical(browser, base_url, site_path, "", width, palette, state)
+
+
+def check_identical(browser, base_url, site_path, path, width, palette, state):
+    purged_shot, purged_styles = render(browser, base_url, path, width, palette, state, False, site_path)
+    full_shot, full_styles = render(browser, base_url, path, width, palette, state, True, site_path)
+    where = f"/{path} at {width}, {palette} palette, {state}"
+    differ = [f"{a}\n   full: {b}" for a, b in zip(purged_styles, full_styles) if a != b]
+    assert not differ, f"{where}: computed styles differ (inlined CSS, then full):\n" + "\n".join(differ[:8])
+    purged_image, full_image = (Image.open(io.BytesIO(shot)).convert("RGB") for shot in (purged_shot, full_shot))
+    assert purged_image.size == full_image.size, f"{where}: {purged_image.size} against {full_image.size}"
+    box = ImageChops.difference(purged_image, full_image).getbbox()
+    assert box is None, f"{where}: the inlined CSS paints differently from the full stylesheets in {box}"
+
+
+# --- The purge itself ------------------------------------------------------------------
+
+
+def test_the_purge_keeps_every_state_and_what_it_cannot_read():
+    page = '<body data-md-color-scheme="default"><input data-md-color-scheme="slate"><a class="x">a</a></body>'
+    css = (
+        ".x:hover{color:red}"  # a state: kept
+        "[data-md-color-scheme=slate] .x{color:blue}"  # the other palette: kept
+        ".x::after{content:''}"  # a pseudo-element: kept
+        ".admonition{color:green}"  # nothing on the page: dropped
+        "[dir=rtl] .x{margin:0}"  # an attribute no element has: dropped
+        ".x:unknown-state(1){color:pink}"  # unreadable: kept
+        "@media print{.x{display:none}.y{display:none}}"
+    )
+    kept = critical_css.critical_css(page, [css])
+    for wanted in [".x:hover", "[data-md-color-scheme=slate] .x", ".x::after", ":unknown-state", "@media print{.x"]:
+        assert wanted in kept, f"{wanted} was purged: {kept}"
+    for unwanted in [".admonition", "[dir=rtl]", ".y{"]:
+        assert unwanted not in kept, f"{unwanted} was kept: {kept}"
+
+
+def test_a_missing_theme_stylesheet_stops_the_build(tmp_path):
+    """As if a Material update renamed its stylesheet: the build stops and says where to look."""
+    project = copy_project(tmp_path)
+    main = project / "overrides" / "main.html"
+    moved = '{% block styles %}<link rel="stylesheet" href="{{ \'assets/stylesheets/main.0.min.css\' | url }}">{% endblock %}'
+    main.write_text(main.read_text(encoding="utf-8") + moved, encoding="utf-8")
+    code, output = build_copy(project)
+    assert code != 0, "the build went on without the theme's stylesheet"
+    assert "assets/stylesheets/main.0.min.css" in output and "critical_css" in output, output[-2000:]

@@ -1,0 +1,302 @@
+"""Reading with the theme's own behaviour: Material's bundle, loaded after the page has painted,
+sizes the sidebars, keeps the table of contents on the reading position, switches the palette
+by keyboard and sets the colour scheme the browser uses, without asking any other host for
+anything; and the defects found in other browsers and settings stay fixed."""
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+from conftest import ROOT, PageWatch
+from statement import blocks, sections
+
+# Material mounts its components on DOMContentLoaded, dispatched again by the loader
+# (overrides/partials/javascripts/bundle.html): the sidebars' heights are its mark.
+MOUNTED = """() => !!document.querySelector("meta[name=color-scheme]")
+  && [...document.querySelectorAll(".md-sidebar__scrollwrap")].every(w => w.style.height)"""
+
+
+def open_mounted(page, url):
+    page.goto(url)
+    page.wait_for_function(MOUNTED, timeout=10_000)
+
+
+@pytest.fixture
+def wide_page(browser, base_url):
+    """A desktop page where both sidebars show (Material: 76.25em and wider)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 500})
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    yield page
+    context.close()
+
+
+def test_the_bundle_is_loaded_after_paint_and_exists(read_page, site_dir):
+    html = read_page()
+    blocking = [s.get("src") for s in html.find_all("script", src=True) if not s.find_parent("template")]
+    assert not blocking, f"scripts that hold up the page: {blocking}"
+    template = html.find("template", id="theme-scripts")  # CSS selectors do not enter <template>
+    inert = template.find_all("script", src=True) if template else []
+    assert inert, "no loader for Material's bundle"
+    bundles = [s["src"] for s in inert if re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", s["src"])]
+    assert bundles, f"Material's bundle is not among {[s['src'] for s in inert]}"
+    missing = [s["src"] for s in inert if not (site_dir / s["src"]).is_file()]
+    assert not missing, f"not in the site: {missing}"
+
+
+@pytest.mark.parametrize("width", [1220, 1280, 1920])
+def test_sidebars_are_sized_and_never_overflow(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    open_mounted(page, base_url)
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll(".md-sidebar")].map(s => {
+             const wrap = s.querySelector(".md-sidebar__scrollwrap");
+             return [s.dataset.mdType, wrap.scrollHeight - wrap.clientHeight, wrap.style.height];
+           })"""
+    )
+    overflowing = [f"{kind}: {extra}px taller than its box" for kind, extra, _ in boxes if extra > 0]
+    assert not overflowing, f"at {width}px: {overflowing}"
+    context.close()
+
+
+def test_table_of_contents_follows_the_reading_position(wide_page, base_url):
+    page = wide_page
+    open_mounted(page, base_url)
+    for section in sections():
+        page.locator(f"#{section}").evaluate("e => e.scrollIntoView()")
+        link = page.locator(f".md-sidebar--secondary a[href='#{section}']")
+        page.wait_for_function(
+            "a => a.classList.contains('md-nav__link--active')", arg=link.element_handle(), timeout=5_000
+        )
+        shown = link.evaluate(
+            """a => { const wrap = a.closest(".md-sidebar__scrollwrap").getBoundingClientRect(),
+                             box = a.getBoundingClientRect();
+                      return box.top >= wrap.top - 1 && box.bottom <= wrap.bottom + 1; }"""
+        )
+        assert shown, f"#{section}: its table-of-contents entry is out of the sidebar's view"
+    page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_switches_the_palette_and_the_browser_colour_scheme(wide_page, base_url, scheme, key):
+    page = wide_page
+    page.emulate_media(color_scheme=scheme)
+    open_mounted(page, base_url)
+    meta = page.locator("meta[name=color-scheme]")
+    assert meta.get_attribute("content") == scheme, (
+        f"{scheme} system: color-scheme meta says {meta.get_attribute('content')}"
+    )
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator(".md-option:has(+ label:not([hidden]))").focus()  # the switch shown
+    page.keyboard.press(key)
+    after = page.evaluate("document.body.dataset.mdColorScheme")
+    assert after != before, f"{key!r} on the light/dark switch did nothing"
+    other = {"light": "dark", "dark": "light"}[scheme]
+    page.wait_for_function(f"() => document.querySelector('meta[name=color-scheme]').content === '{other}'")
+    page.watch.assert_clean()
+
+
+def test_no_other_host_after_the_bundle_loads_and_while_using_every_control(page, base_url):
+    page.goto(base_url)
+    page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    for link in page.locator(".share-link").all():
+        link.click()
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -500)  # scrolling up shows the back-to-top button
+    top = page.locator(".md-top")
+    top.wait_for(state="visible", timeout=5_000)
+    top.click()
+    drawer = page.locator("label.md-header__button[for=__drawer]")
+    if drawer.is_visible():
+        drawer.click()
+    page.locator(".md-nav--primary a[href='privacy/']").first.click()
+    page.wait_for_url("**/privacy/")
+    page.wait_for_function("() => !!document.querySelector('meta[name=color-scheme]')", timeout=10_000)
+    page.wait_for_timeout(500)  # anything the theme would fetch late
+    page.watch.assert_clean()
+
+
+# --- Defects found in other browsers and settings --------------------------------------
+
+
+def test_repository_link_asks_no_api(read_page):
+    source = read_page().select_one("a.md-source")
+    assert source is not None, "no repository link"
+    assert not source.has_attr("data-md-component"), "the bundle would ask the GitHub API for stars and forks"
+
+
+def test_headings_are_named_by_their_text_and_share_controls_by_their_part(read_page):
+    html = read_page()
+    for block in blocks():
+        if block.kind.startswith("h") and block.id:
+            heading = html.find(id=block.id)
+            name = heading.get("aria-label") or heading.get_text()
+            assert name == block.text, f"docs/index.md:{block.line}: heading read as {name!r}"
+    controls = html.select("a.share-link")
+    names = Counter(a.get("aria-label") for a in controls)
+    repeated = [name for name, n in names.items() if n > 1 or not name]
+    assert not repeated, f"share controls that cannot be told apart: {repeated}"
+    titled = [a["href"] for a in controls if a.get("title")]
+    assert not titled, f"a title that repeats the name: {titled}"
+    headings = {b.id: b.text for b in blocks() if b.kind.startswith("h") and b.id}
+    for section, text in headings.items():
+        control = html.select_one(f"#{section} > a.share-link")
+        assert text in control["aria-label"], f"#{section}: {control['aria-label']!r} does not say which part"
+    for block in blocks():
+        if block.kind in ("p", "li") and block.id:
+            control = html.select_one(f"#{block.id} > a.share-link")
+            assert re.search(r"(paragraph|call) \d+ of “", control["aria-label"]), (
+                f"docs/index.md:{block.line}: {control['aria-label']!r} does not say which part"
+            )
+
+
+def test_404_page_says_not_found_and_leads_to_the_statement(read_page, site_config):
+    html = read_page("404.html")
+    assert "not found" in html.title.get_text().lower(), f"tab title: {html.title.get_text()!r}"
+    article = html.select_one("article")
+    assert article.select_one("h1") and article.select("p"), "no sentence on the 404 page"
+    links = [a["href"] for a in article.select("a[href]")]
+    assert site_config.site_url in links, f"no link to the statement: {links}"
+    assert not html.select('[aria-label="Table of contents"]'), "an empty table of contents"
+
+
+def test_favicon_is_a_valid_url(read_page):
+    icons = [link["href"] for link in read_page().select("link[rel~=icon]")]
+    assert icons and not [icon for icon in icons if re.search(r"\s", icon)], f"spaces in {icons}"
+
+
+# --- Forced colours, large text, line length -------------------------------------------
+
+CHARS_PER_LINE = """() => {
+  // The most characters on one rendered line of any paragraph or call, permalinks aside.
+  let worst = [0, ""];
+  for (const block of document.querySelectorAll("article p, article li")) {
+    const lines = new Map(), range = document.createRange();
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+      if (node.parentElement.closest(".headerlink")) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (box) lines.set(Math.round(box.top), (lines.get(Math.round(box.top)) || 0) + 1);
+      }
+    }
+    for (const count of lines.values()) if (count > worst[0]) worst = [count, block.id];
+  }
+  return worst;
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1920, 2560])
+def test_lines_of_body_text_stay_readable(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url)
+    count, where = page.evaluate(CHARS_PER_LINE)
+    assert count <= 80, f"at {width}px a line of #{where} has {count} characters (at most 80 for long reading)"
+    context.close()
+
+
+def test_large_text_on_a_phone_clips_nothing(browser, base_url):
+    """A 32 px default font (browser setting) at 375 px: the drawer fits, the title breaks between words."""
+    context = browser.new_context(viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32}})
+    page.goto(base_url)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") != "20px", "large text not applied"
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    page.wait_for_timeout(400)  # Material's drawer transition
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer["x"] >= 0 and drawer["x"] + drawer["width"] <= 375, f"the drawer is clipped: {drawer}"
+    broken = page.evaluate(
+        """() => { const h1 = document.querySelector("article h1"), range = document.createRange();
+                   const text = h1.firstChild, words = [];
+                   let start = 0;
+                   for (const word of text.textContent.split(" ")) {
+                     range.setStart(text, start); range.setEnd(text, start + word.length);
+                     if (word && range.getClientRects().length > 1) words.push(word);
+                     start += word.length + 1;
+                   }
+                   return words; }"""
+    )
+    assert not broken, f"the title breaks inside {broken}"
+    context.close()
+
+
+def test_forced_colours_keep_the_landing_mark_icons_and_edges(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, forced_colors="active")
+    page = context.new_page()
+    target = next(b.id for b in blocks() if b.kind == "p" and b.id)
+    page.goto(f"{base_url}#{target}")
+    mark = page.locator(f"#{target}").evaluate("e => getComputedStyle(e).outlineStyle")
+    assert mark != "none", f"#{target}: no landing mark under forced colours"
+    icons = page.evaluate(
+        """() => [...document.querySelectorAll("label.md-header__button[for=__drawer] svg, .md-nav__icon")]
+             .filter(e => e.getClientRects().length || e.closest(".md-sidebar--primary"))
+             .map(e => { const svg = e.tagName === "svg", style = getComputedStyle(e, svg ? null : "::after");
+                         const ink = svg ? style.fill : style.backgroundColor;
+                         const page = getComputedStyle(document.body).backgroundColor;
+                         return [e.className.baseVal ?? e.className, ink, page]; })
+             .filter(([, ink, page]) => ink === page || ink === "rgba(0, 0, 0, 0)")"""
+    )
+    assert not icons, f"icons drawn in the page's own colour: {icons}"
+    edges = page.evaluate(
+        """() => [".md-header", ".md-sidebar--primary"].filter(s => {
+             const style = getComputedStyle(document.querySelector(s));
+             return parseFloat(style.borderBottomWidth) + parseFloat(style.borderRightWidth) === 0; })"""
+    )
+    assert not edges, f"no edge under forced colours: {edges}"
+    context.close()
+
+
+def test_the_policy_admits_inline_styles_it_hashed_and_no_other(browser):
+    """hooks/csp.py hashes each inline <style> into style-src (a critical stylesheet in <head>)."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import csp
+
+    html = csp.with_policy(
+        '<html><head>\n<meta charset="utf-8">\n<style>p { color: rgb(1, 2, 3) }</style></head><body><p>x</p></body></html>'
+    )
+    injected = html.replace("</body>", "<style>p { color: rgb(9, 9, 9) }</style></body>")
+    page = browser.new_page()
+    page.set_content(injected)
+    assert page.locator("p").evaluate("p => getComputedStyle(p).color") == "rgb(1, 2, 3)"
+    page.close()
+
+
+# Material's own markup: `autocomplete="off"` on its drawer and search toggles (checkboxes).
+THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="checkbox"')
+
+
+def test_nu_html_checker_finds_no_error_of_ours(site_dir):
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = subprocess.run(
+        ["java", "-jar", str(vnu), "--format", "json", "--errors-only", "--skip-non-html", str(site_dir)],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    ours = [
+        f"{m['url'].split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not ("autocomplete" in m["message"] and THEME_MARKUP.search(m.get("extract", "")))
+    ]
+    assert not ours, "Nu HTML Checker:\n" + "\n".join(ours)
+
+
+def test_dark_system_paints_dark_before_the_bundle_runs(browser, base_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.route("**/assets/javascripts/**", lambda route: route.abort())  # the bundle never arrives
+    page.goto(base_url)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "a dark system first sees the light palette"
+    context.close()
