@@ -69,6 +69,9 @@ THEME_ELEMENTS = {
     **dict.fromkeys([SVG + n for n in "svg path g circle rect line polyline".split()], "the theme's inline icons"),
 }
 
+# Elements the theme uses once each, by ID: anywhere else they would hide or hold content.
+THEME_ONLY_IDS = {"template": "theme-scripts", "noscript": "stylesheets"}
+
 # Refusals say what to write instead; the default for anything unlisted is DEFAULT_HINT.
 HINTS = {
     "script": "the site's scripts live in overrides/partials/javascripts/ and are reviewed by developers",
@@ -357,6 +360,10 @@ def check_element(element, region, near):
         why = "it is not among the elements a statement needs" if region == "content" else "the theme does not use it"
         refusals.append(Refusal(f"the element <{name}>", why, hint, near, region, f"<{name}"))
         return refusals  # its attributes would only repeat the refusal
+    if name in THEME_ONLY_IDS and element.get("id") != THEME_ONLY_IDS[name]:
+        why = f"the theme uses <{name}> only as #{THEME_ONLY_IDS[name]}"
+        refusals.append(Refusal(f"the element <{name}>", why, HINTS.get(name, DEFAULT_HINT), near, region, f"<{name}"))
+        return refusals
     attributes = CONTENT_ATTRIBUTES if region == "content" else THEME_ATTRIBUTES
     for attr, value in element.attrib.items():
         attr_name = local_name(attr) if isinstance(attr, str) else str(attr)

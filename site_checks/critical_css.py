@@ -239,15 +239,19 @@ def site_path(href, page_url, site_url):
 
 def inlined(html, read):
     """The page with its critical CSS inlined and its stylesheets deferred; `read(href)` gives
-    the text of a stylesheet the page links."""
-    links = STYLESHEET.findall(html)
+    the text of a stylesheet the page links. Only the theme's stylesheets, in the <head> and on
+    the site, are inlined: anything else is left where it is, for the allowlist to judge."""
+    end = HEAD_END.search(html)
+    if not end:
+        return html
+    head, body = html[: end.start()], html[end.start() :]
+    links = [href for href in STYLESHEET.findall(head) if not urlsplit(href).netloc]
     if not links:
         return html
     css = critical_css(html, [read(href) for href in links])
-    html = STYLESHEET.sub("", html)
+    head = STYLESHEET.sub(lambda m: "" if m.group(1) in links else m.group(0), head)
     deferred = "".join(f'<link rel="stylesheet" href="{href}">' for href in links)
-    head = f'<style>{css}</style>\n<noscript id="stylesheets">{deferred}</noscript>\n'
-    return HEAD_END.sub(lambda m: head + m.group(0), html, count=1)
+    return f'{head}<style>{css}</style>\n<noscript id="stylesheets">{deferred}</noscript>\n{body}'
 
 
 @inline_producer("style")

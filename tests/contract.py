@@ -217,7 +217,7 @@ def every_shareable_part_has_a_permalink(root, site):
     for src in pages(Path(root) / "docs"):
         for part in article(site, src).select("h2[id], p[id], li[id]"):
             link = part.find("a", class_="share-link", recursive=False)
-            if link is None or link["href"] != f"#{part['id']}" or not link["aria-label"].startswith("Link to this"):
+            if link is None or link["href"] != f"#{part['id']}" or not link["aria-label"].startswith("Copy link to"):
                 problems.append(f"docs/{src}: #{part['id']} has no permalink")
     return problems
 

@@ -6,7 +6,6 @@ anything; and the defects found in other browsers and settings stay fixed."""
 import json
 import re
 import subprocess
-import sys
 from collections import Counter
 
 import pytest
@@ -258,18 +257,17 @@ def test_forced_colours_keep_the_landing_mark_icons_and_edges(browser, base_url)
     context.close()
 
 
-def test_the_policy_admits_inline_styles_it_hashed_and_no_other(browser):
-    """hooks/csp.py hashes each inline <style> into style-src (a critical stylesheet in <head>)."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    import csp
-
-    html = csp.with_policy(
-        '<html><head>\n<meta charset="utf-8">\n<style>p { color: rgb(1, 2, 3) }</style></head><body><p>x</p></body></html>'
-    )
-    injected = html.replace("</body>", "<style>p { color: rgb(9, 9, 9) }</style></body>")
+def test_the_policy_admits_the_inlined_css_and_no_other_style(browser, site_dir):
+    """The page's policy hashes its critical stylesheet (site_checks/critical_css.py): the first
+    response alone paints the page. A style injected after the build is blocked."""
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    injected = html.replace("</body>", "<style>.md-header { position: static !important }</style></body>")
     page = browser.new_page()
-    page.set_content(injected)
-    assert page.locator("p").evaluate("p => getComputedStyle(p).color") == "rgb(1, 2, 3)"
+    # Only the first response: every other request (the full stylesheets, the bundle) is refused.
+    page.route("**/*", lambda route: route.fulfill(body=injected, content_type="text/html")
+               if route.request.resource_type == "document" else route.abort())  # fmt: skip
+    page.goto("http://statement.test/")
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
     page.close()
 
 

@@ -139,7 +139,7 @@ def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, sit
     desktop.goto(base_url)
     desktop.hover(f"#{anchor}")
     control = desktop.locator(f"#{anchor} > a.share-link")
-    assert control.get_attribute("aria-label").startswith("Copy a link to this")
+    assert control.get_attribute("aria-label").startswith("Copy link to")
     control.click()
     assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}s/{anchor}/"
     status = desktop.locator("#share-status")
@@ -170,7 +170,7 @@ def test_on_a_phone_the_control_opens_the_share_sheet(browser, base_url, site_co
     page = context.new_page()
     page.goto(base_url)
     control = page.locator(f"#{CALL} > a.share-link")
-    assert control.get_attribute("aria-label") == "Share a link to this call"
+    assert control.get_attribute("aria-label").startswith("Share link to call")
     control.tap()
     assert page.evaluate("window.shared") == {
         "title": page.title(),
