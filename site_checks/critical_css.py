@@ -15,6 +15,7 @@ is trusted because it is what the site's own stylesheets give for that page, nev
 is in the page. hooks/critical_css.py inlines it during a MkDocs build.
 """
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -59,55 +60,87 @@ def purge(soup, page_html, stylesheets):
     page = PageSelectors(soup)
     kept = []
     for css in stylesheets:
-        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-        kept.extend(purged(rules, page))
+        kept.extend(purged(outline(css), page))
     return without_unused_properties("".join(kept), page_html)
 
 
 def without_unused_properties(css, page_html):
     """Drop custom property declarations (Material's many `--md-*-icon` images) that nothing
     kept uses, until none is left: the full stylesheets bring them back after paint."""
+    rules, page_uses = tuple(declarations(tinycss2.parse_stylesheet(css, True, True))), set(VAR.findall(page_html))
     while True:
-        used = set(VAR.findall(css)) | set(VAR.findall(page_html))
-        smaller = "".join(declarations_kept(tinycss2.parse_stylesheet(css, True, True), used))
+        smaller = "".join(declarations_kept(rules, set(VAR.findall(css)) | page_uses))
         if smaller == css:
             return css
         css = smaller
 
 
-def declarations_kept(rules, used):
+def declarations(rules):
+    """The stylesheet parsed once: ("rule", selectors, [(custom property or None, declaration)]),
+    ("group", "@media …", rules inside) or ("keep", text)."""
     for rule in rules:
         if rule.type == "qualified-rule":
-            declarations = tinycss2.parse_blocks_contents(rule.content, True, True)
-            body = ";".join(
-                tinycss2.serialize([d]).strip()
+            body = [
+                (None, tinycss2.serialize([d]).strip())
                 if d.type != "declaration"
-                else f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-                for d in declarations
-                if not (d.type == "declaration" and d.name.startswith("--") and d.name not in used)
-            )
-            if body:
-                yield f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}"
+                else (
+                    d.name if d.name.startswith("--") else None,
+                    f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}",
+                )
+                for d in tinycss2.parse_blocks_contents(rule.content, True, True)
+            ]
+            yield ("rule", tinycss2.serialize(rule.prelude).strip(), body)
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
-            inner = "".join(declarations_kept(tinycss2.parse_blocks_contents(rule.content, True, True), used))
-            if inner:
-                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
+            inner = tuple(declarations(tinycss2.parse_blocks_contents(rule.content, True, True)))
+            yield ("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner)
         else:
-            yield rule.serialize()
+            yield ("keep", rule.serialize())
+
+
+def declarations_kept(rules, used):
+    for kind, head, *body in rules:
+        if kind == "rule":
+            kept = ";".join(text for name, text in body[0] if name is None or name in used)
+            if kept:
+                yield f"{head}{{{kept}}}"
+        elif kind == "group":
+            inner = "".join(declarations_kept(body[0], used))
+            if inner:
+                yield f"{head}{{{inner}}}"
+        else:
+            yield head
+
+
+@functools.lru_cache(maxsize=8)
+def outline(css):
+    """A stylesheet as its rules, parsed once for all the pages of a build: ("rule", selector
+    list, text), ("group", "@media …", rules inside) or ("keep", text) for other at-rules. A parse
+    error is what a browser drops too: nothing to keep."""
+    return tuple(outlined(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+
+
+def outlined(rules):
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield ("rule", tinycss2.serialize(rule.prelude), rule.serialize())
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
+            inner = outlined(tinycss2.parse_blocks_contents(rule.content, True, True))
+            yield ("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", tuple(inner))
+        elif rule.type == "at-rule":  # @font-face, @keyframes, @page, @property …: kept whole
+            yield ("keep", rule.serialize())
 
 
 def purged(rules, page):
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            if page.may_match(tinycss2.serialize(rule.prelude)):
-                yield rule.serialize()
-        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
-            inner = "".join(purged(tinycss2.parse_blocks_contents(rule.content, True, True), page))
+    """The text of the rules that may apply to the page, grouping at-rules kept around them."""
+    for kind, *parts in rules:
+        if kind == "rule" and page.may_match(parts[0]):
+            yield parts[1]
+        elif kind == "group":
+            inner = "".join(purged(parts[1], page))
             if inner:
-                yield f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}"
-        elif rule.type == "at-rule":  # @font-face, @keyframes, @page, @property …: kept whole
-            yield rule.serialize()
-        # A parse error is what a browser drops too: nothing to keep.
+                yield f"{parts[0]}{{{inner}}}"
+        elif kind == "keep":
+            yield parts[0]
 
 
 class PageSelectors:
