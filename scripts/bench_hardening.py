@@ -11,28 +11,23 @@ import time
 from pathlib import Path
 
 import markdown
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from test_hardening import files_corpus  # noqa: E402  (one reading of tests/corpus/files.yml)
 
 from site_checks import sources  # noqa: E402
 
-corpus = yaml.safe_load((ROOT / "tests" / "corpus" / "files.yml").read_text(encoding="utf-8"))
 print("refused input                  bytes      check")
-for item in corpus["robustness"]:
-    if "latin1" in item:
-        data = item["latin1"].encode("latin-1")
-    elif "repeat" in item:
-        before, unit, times, after = item["repeat"]
-        data = (before + unit * times + after).encode()
-    else:
-        data = item["text"].encode()
+for family, name, data in files_corpus():
+    if family != "robustness":
+        continue
     start = time.perf_counter()
     problems = sources.markdown_problems(data)
     elapsed = time.perf_counter() - start
     print(
-        f"{item['name']:<28} {len(data):>9,} {elapsed * 1000:>8.1f} ms  {problems[0][1][:60] if problems else 'ACCEPTED'}"
+        f"{name.removeprefix('corpus/'):<28} {len(data):>9,} {elapsed * 1000:>8.1f} ms  {problems[0][1][:60] if problems else 'ACCEPTED'}"
     )
 
 print("\naccepted worst case            chars     render")
