@@ -1,8 +1,9 @@
-"""The first response paints the page: each page's critical CSS inlined in its <head>, its
-stylesheets after paint (site_checks/critical_css.py says how, and why the policy trusts it).
+"""The first response paints the page: each page's critical CSS inlined in its <head>, and the
+rules for what the theme's scripts add, in a stylesheet loaded with them after paint
+(site_checks/critical_css.py says how, and why the policy trusts it).
 
-Stylesheets are read where the build takes them: docs/ or the theme. One that is not found stops
-the build: a Material update that moves its stylesheets must not ship unstyled pages."""
+Stylesheets and scripts are read where the build takes them: docs/ or the theme. One that is not
+found stops the build: a Material update that moves them must not ship unstyled pages."""
 
 import sys
 from pathlib import Path
@@ -30,12 +31,17 @@ def with_critical_css(html, page_url, config):
             if (Path(folder) / path).is_file():
                 return (Path(folder) / path).read_text(encoding="utf-8")
         raise MissingStylesheet(
-            f"critical_css: the stylesheet {path} (linked by {page_url or 'index.html'}) is not in docs/ "
+            f"critical_css: the file {path} (linked by {page_url or 'index.html'}) is not in docs/ "
             f"nor in the theme ({', '.join(config.theme.dirs)}); a Material update may have moved it: "
-            "check the theme's base.html `styles` block and site_checks/critical_css.py"
+            "check the theme's base.html `styles` and `scripts` blocks and site_checks/critical_css.py"
         )
 
+    def write(href, text):
+        path = Path(config.site_dir) / site_path(href, page_url, config.site_url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
     try:
-        return inlined(html, read)
+        return inlined(html, read, write)
     except MissingStylesheet as error:
         raise PluginError(str(error)) from None

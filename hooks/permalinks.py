@@ -1,6 +1,6 @@
 """Permalinks beside every part a reader may share: section headings, paragraphs and the
 calls (list items) that carry an explicit ID. They are plain links in the HTML, so they work
-without JavaScript; overrides/partials/javascripts/share.html turns them into copy / share
+without JavaScript; docs/javascripts/share.js turns them into copy / share
 controls.
 
 Headings get theirs from the `toc` extension; this hook adds the same control to paragraphs

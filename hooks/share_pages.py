@@ -11,7 +11,7 @@ An alias (a renamed or removed ID) keeps its address, which leads where the alia
 The card images (1200x630 PNG) are drawn here by scripts/social_card.py, from the part's own
 words; their file name carries a hash of those words, so a reworded part gets a new image
 address that no network has cached. The share controls copy these addresses: this hook gives
-each permalink that has one a `data-share-url` (overrides/partials/javascripts/share.html).
+each permalink that has one a `data-share-url` (docs/javascripts/share.js).
 
 Runs before hooks/csp.py, whose on_post_build gives these pages their Content Security Policy."""
 

@@ -129,7 +129,8 @@ THEME_ATTRIBUTES = {
     "src": attribute("img script", "local", "the theme's own files"),
     "title": attribute(None, "text", "tooltips on the theme's buttons"),
     "aria-label": attribute(None, "text", "the theme's accessible names"),
-    "rel": attribute("a link", "rel", "stylesheet, canonical, icon, noopener noreferrer"),
+    "rel": attribute("a link", "rel", "stylesheet, canonical, icon, noopener noreferrer, expect"),
+    "blocking": attribute("link", "render", "the first paint waits for the whole page (overrides/main.html)"),
     "charset": attribute("meta", "utf-8", "the page's encoding"),
     "name": attribute("meta input", "text", "meta names; the palette's radio group"),
     "property": attribute("meta", "og", "Open Graph preview cards"),
@@ -450,9 +451,12 @@ def check_value(rule, value, element):
             "prev",
             "next",
             "preload",
+            "expect",
         }
         bad = [word for word in value.lower().split() if word not in allowed]
         return bad and f"rel={bad[0]} is not used by the site"
+    if rule == "render":
+        return None if value == "render" else "only render"
     if rule == "bcp47":
         return None if is_bcp47(value) else "a language tag such as en, es or en-US is expected"
     if rule == "loading":

@@ -1,7 +1,9 @@
 """The first response paints the page: the CSS a page uses, purged at build time from the
 stylesheets it links (Material's two and extra.css), is inlined in its <head>; the full
-stylesheets follow once the page has painted (overrides/partials/javascripts/bundle.html adds
-them before the theme's bundle), and without JavaScript a <noscript> links them as before.
+stylesheets are linked in a <noscript>, for readers without JavaScript. With JavaScript, what
+the theme's scripts add once they run (a table's scroll wrapper, a tooltip: classes that their
+code names and the page does not have yet) is styled by a small stylesheet of those rules alone,
+loaded after paint with the scripts (`runtime_css`; overrides/partials/javascripts/bundle.html).
 
 The purge keeps every rule that could apply in any state the page can be in: a selector is
 tested against the page with its state-dependent parts (pseudo-classes, pseudo-elements,
@@ -24,6 +26,7 @@ from urllib.parse import urlsplit
 
 import tinycss2
 from bs4 import BeautifulSoup
+from tinycss2.ast import WhitespaceToken
 
 from .csp import inline_producer
 
@@ -34,18 +37,28 @@ GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
 STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?')
 CLASS = re.compile(r"(?:\\.|[\w-])*")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
+ANIMATION = re.compile(r"animation(?:-name)?\s*:([^;}]*)")
+NAME = re.compile(r"[\w-]+")
 HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 _computed = {}  # sha256 of (page, stylesheets) -> critical CSS
 DEFERRED = re.compile(r'<noscript id="stylesheets">(.*?)</noscript>', re.DOTALL)
+AFTER_PAINT = re.compile(r'<template id="theme-scripts">(.*?)</template>', re.DOTALL)
+SCRIPT = re.compile(r'<script src="([^"]+)"')
+THEME_CLASS = re.compile(r"\bmd-[\w-]*\w")  # Material's classes, as its scripts name them
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
 def critical_css(page_html, stylesheets):
     """The rules of `stylesheets` (CSS texts, in cascade order) that may apply to `page_html`
     in any state, as one stylesheet, in the same order."""
     soup = BeautifulSoup(page_html, "html.parser")
-    # What inlining adds or moves (the <style>, the deferred links) is not part of the page's look:
-    # without it, the page before inlining and after give the same CSS (the post-build pass checks).
-    for element in soup.select("style, noscript#stylesheets, link[rel~=stylesheet]"):
+    # What inlining adds or moves (the <style>, the deferred links, the after-paint link) is not
+    # part of the page's look: without it, the page before inlining and after give the same CSS
+    # (the post-build pass checks). find_all, not select: CSS selectors do not enter <template>.
+    added = (
+        soup.find_all("style") + soup.find_all("noscript", id="stylesheets") + soup.find_all("link", rel="stylesheet")
+    )
+    for element in added:
         element.decompose()
     page_html = str(soup)
     # White space between elements changes no selector's match: the page before inlining and
@@ -65,19 +78,25 @@ def purge(soup, page_html, stylesheets):
 
 
 def without_unused_properties(css, page_html):
-    """Drop custom property declarations (Material's many `--md-*-icon` images) that nothing
-    kept uses, until none is left: the full stylesheets bring them back after paint."""
-    rules, page_uses = tuple(declarations(tinycss2.parse_stylesheet(css, True, True))), set(VAR.findall(page_html))
+    """Drop custom property declarations (Material's many `--md-*-icon` images) and @keyframes
+    that nothing kept uses, until none is left: neither can apply to the page."""
+    rules = tuple(declarations(tinycss2.parse_stylesheet(css, True, True)))
+    page_uses = set(VAR.findall(page_html)) | animations(page_html)
     while True:
-        smaller = "".join(declarations_kept(rules, set(VAR.findall(css)) | page_uses))
+        smaller = "".join(declarations_kept(rules, set(VAR.findall(css)) | animations(css) | page_uses))
         if smaller == css:
             return css
         css = smaller
 
 
+def animations(text):
+    return {name for value in ANIMATION.findall(text) for name in NAME.findall(value)}
+
+
 def declarations(rules):
     """The stylesheet parsed once: ("rule", selectors, [(custom property or None, declaration)]),
-    ("group", "@media …", rules inside) or ("keep", text)."""
+    ("group", "@media …", rules inside), ("keyframes", text, name) or ("keep", text). White
+    space inside a value is one space: Material's stylesheets keep line breaks and indents there."""
     for rule in rules:
         if rule.type == "qualified-rule":
             body = [
@@ -85,7 +104,7 @@ def declarations(rules):
                 if d.type != "declaration"
                 else (
                     d.name if d.name.startswith("--") else None,
-                    f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}",
+                    f"{d.name}:{serialized(d.value)}{'!important' if d.important else ''}",
                 )
                 for d in tinycss2.parse_blocks_contents(rule.content, True, True)
             ]
@@ -93,8 +112,15 @@ def declarations(rules):
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
             inner = tuple(declarations(tinycss2.parse_blocks_contents(rule.content, True, True)))
             yield ("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner)
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "keyframes":
+            yield ("keyframes", rule.serialize(), tinycss2.serialize(rule.prelude).strip())
         else:
             yield ("keep", rule.serialize())
+
+
+def serialized(value):
+    tokens = [WhitespaceToken(t.source_line, t.source_column, " ") if t.type == "whitespace" else t for t in value]
+    return tinycss2.serialize(tokens).strip()
 
 
 def declarations_kept(rules, used):
@@ -107,22 +133,25 @@ def declarations_kept(rules, used):
             inner = "".join(declarations_kept(body[0], used))
             if inner:
                 yield f"{head}{{{inner}}}"
+        elif kind == "keyframes":
+            if body[0] in used:
+                yield head
         else:
             yield head
 
 
 @functools.lru_cache(maxsize=8)
 def outline(css):
-    """A stylesheet as its rules, parsed once for all the pages of a build: ("rule", selector
-    list, text), ("group", "@media …", rules inside) or ("keep", text) for other at-rules. A parse
-    error is what a browser drops too: nothing to keep."""
+    """A stylesheet as its rules, parsed once for all the pages of a build: ("rule", selectors,
+    "{declarations}"), ("group", "@media …", rules inside) or ("keep", text) for other at-rules.
+    A parse error is what a browser drops too: nothing to keep."""
     return tuple(outlined(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
 
 
 def outlined(rules):
     for rule in rules:
         if rule.type == "qualified-rule":
-            yield ("rule", tinycss2.serialize(rule.prelude), rule.serialize())
+            yield ("rule", selectors(tinycss2.serialize(rule.prelude)), f"{{{tinycss2.serialize(rule.content)}}}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
             inner = outlined(tinycss2.parse_blocks_contents(rule.content, True, True))
             yield ("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", tuple(inner))
@@ -131,16 +160,37 @@ def outlined(rules):
 
 
 def purged(rules, page):
-    """The text of the rules that may apply to the page, grouping at-rules kept around them."""
+    """The text of the rules that may apply to the page, grouping at-rules kept around them; of
+    a selector list, the selectors that may apply (`[dir=rtl] …`, the other primary colours go)."""
     for kind, *parts in rules:
-        if kind == "rule" and page.may_match(parts[0]):
-            yield parts[1]
+        if kind == "rule":
+            kept = [selector for selector in parts[0] if page.may_match(selector)]
+            if kept:
+                yield ",".join(kept) + parts[1]
         elif kind == "group":
             inner = "".join(purged(parts[1], page))
             if inner:
                 yield f"{parts[0]}{{{inner}}}"
         elif kind == "keep":
             yield parts[0]
+
+
+def runtime_css(page_html, stylesheets, scripts):
+    """The rules of `stylesheets` that name a class which `scripts` (their texts) name and the
+    page does not have, even as a BEM block: what the scripts may add once they run."""
+    page = PageSelectors(BeautifulSoup(page_html, "html.parser"))
+    added = {name for script in scripts for name in THEME_CLASS.findall(script) if not page.has_name("." + name)}
+    return "".join(text for css in stylesheets for text in naming(outline(css), added))
+
+
+def naming(rules, classes):
+    for kind, *parts in rules:
+        if kind == "rule" and classes.intersection(SELECTOR_CLASS.findall(",".join(parts[0]))):
+            yield ",".join(parts[0]) + parts[1]
+        elif kind == "group":
+            inner = "".join(naming(parts[1], classes))
+            if inner:
+                yield f"{parts[0]}{{{inner}}}"
 
 
 class PageSelectors:
@@ -183,6 +233,27 @@ class PageSelectors:
             return name in self.tags
         name = name[1:]
         return name in self.classes or ("--" in name and name.split("--", 1)[0] in self.classes)
+
+
+def selectors(selector_list):
+    """The selectors of a list, split at its top-level commas."""
+    found, depth, start, i = [], 0, 0, 0
+    while i < len(selector_list):
+        char = selector_list[i]
+        if char == "\\":
+            i += 1
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char in "\"'":  # a string: to its closing quote
+            end = selector_list.find(char, i + 1)
+            i = end if end != -1 else len(selector_list)
+        elif char == "," and not depth:
+            found.append(selector_list[start:i].strip())
+            start = i + 1
+        i += 1
+    return tuple([*found, selector_list[start:].strip()])
 
 
 def top_level_names(selector_list):
@@ -270,10 +341,12 @@ def site_path(href, page_url, site_url):
     return posixpath.normpath(posixpath.join(posixpath.dirname("/" + page_url), split.path)).lstrip("/")
 
 
-def inlined(html, read):
+def inlined(html, read, write=None):
     """The page with its critical CSS inlined and its stylesheets deferred; `read(href)` gives
-    the text of a stylesheet the page links. Only the theme's stylesheets, in the <head> and on
-    the site, are inlined: anything else is left where it is, for the allowlist to judge."""
+    the text of a stylesheet or script the page links. Only the theme's stylesheets, in the
+    <head> and on the site, are inlined: anything else is left where it is, for the allowlist to
+    judge. `write(href, text)`, when given, saves the stylesheet of what the scripts add after
+    paint, beside the theme's, named by its content; its link goes in with those scripts."""
     end = HEAD_END.search(html)
     if not end:
         return html
@@ -284,6 +357,16 @@ def inlined(html, read):
     css = critical_css(html, [read(href) for href in links])
     head = STYLESHEET.sub(lambda m: "" if m.group(1) in links else m.group(0), head)
     deferred = "".join(f'<link rel="stylesheet" href="{href}">' for href in links)
+    after_paint = AFTER_PAINT.search(body)
+    if after_paint and write:
+        scripts = [read(src) for src in SCRIPT.findall(after_paint.group(1)) if not urlsplit(src).netloc]
+        runtime = runtime_css(html, [read(href) for href in links], scripts)
+        if runtime:
+            name = f"runtime-{hashlib.sha256(runtime.encode()).hexdigest()[:12]}.css"
+            href = posixpath.join(posixpath.dirname(links[0]), name)
+            write(href, runtime)
+            start = after_paint.start(1)
+            body = f'{body[:start]}<link rel="stylesheet" href="{href}">{body[start:]}'
     return f'{head}<style>{css}</style>\n<noscript id="stylesheets">{deferred}</noscript>\n{body}'
 
 

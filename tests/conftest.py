@@ -156,6 +156,18 @@ class PageWatch:
         assert not self.foreign, f"requests to other hosts: {self.foreign}"
 
 
+# The page's scripts have run: they load after the first paint (overrides/partials/javascripts/
+# bundle.html), Material's bundle first, then the site's share controls (docs/javascripts/).
+SCRIPTS_READY = """() => !!document.getElementById("share-status")
+  && !!document.querySelector("meta[name=color-scheme]")"""
+
+
+def open_ready(page, url):
+    """Open a page and wait until its scripts have run, as a reader who waits a moment."""
+    page.goto(url)
+    page.wait_for_function(SCRIPTS_READY, timeout=10_000)
+
+
 def in_view_below_header(page, selector):
     """The element is entirely in the viewport and not under the sticky header; one too tall
     for the space under the header and the theme's scroll margin starts right below it."""

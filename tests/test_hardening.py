@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import add_redirect, build_copy, copy_project, serve
+from conftest import add_redirect, build_copy, copy_project, open_ready, serve
 
 # -- Bad input stops the build ------------------------------------------------------------
 
@@ -367,18 +367,18 @@ def use_controls(page):
     share = page.locator("a.share-link").first
     share.hover()
     share.click()
-    page.wait_for_function("document.getElementById('share-status')?.textContent.trim()")
+    page.wait_for_function("() => document.getElementById('share-status')?.textContent.trim()")
     drawer = page.locator(".md-header label[for=__drawer]")
     if drawer.is_visible():
         drawer.click()
-        page.wait_for_function("document.getElementById('__drawer').checked")
+        page.wait_for_function("() => document.getElementById('__drawer').checked")
 
 
 def test_reading_and_using_the_site_breaks_no_policy(page, base_url, site_dir):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
     page.add_init_script(RECORD_VIOLATIONS)
     for path in site_pages(site_dir):
-        page.goto(base_url + path)
+        open_ready(page, base_url + path)
         use_controls(page)
         assert violations(page) == [], f"/{path}"
     # Follow the navigation to another page, as a reader would.

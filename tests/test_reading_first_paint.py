@@ -9,7 +9,7 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DOCS, ROOT, build_copy, copy_project
+from conftest import DOCS, ROOT, build_copy, copy_project, open_ready, serve
 from PIL import Image, ImageChops
 
 sys.path.insert(0, str(ROOT))
@@ -29,6 +29,11 @@ STYLES = ["color", "background-color", "font-size", "font-weight", "line-height"
           "margin-top", "margin-left", "padding-top", "padding-left", "width", "height", "opacity",
           "transform", "outline-style", "box-shadow", "border-top-width", "visibility"]  # fmt: skip
 
+# The page's full stylesheets, as readers without JavaScript get them (its <noscript>), added.
+FULL_STYLESHEETS = """() => Promise.all([...new DOMParser().parseFromString(
+    document.getElementById("stylesheets").textContent, "text/html").querySelectorAll("link")]
+  .map(link => new Promise(done => { link.onload = link.onerror = done; document.head.append(link); })))"""
+
 STATES = {
     "at rest": None,
     "drawer open": "document.getElementById('__drawer').checked = true",
@@ -43,7 +48,7 @@ STATES = {
 
 def render(browser, base_url, path, width, palette, state, full, site_path=""):
     """A screenshot and computed styles of the page, with only the inlined CSS (`full` False)
-    or with the full stylesheets too; Material's bundle is kept out of both."""
+    or with the full stylesheets added; Material's bundle is kept out of both."""
     # The same still style in both renders: no transition caught halfway (a permalink fading in).
     context = browser.new_context(viewport=WIDTHS[width], reduced_motion="reduce", bypass_csp=True)
     # The reader's stored choice, as Material keeps it; its inline script applies it before paint.
@@ -65,7 +70,7 @@ def render(browser, base_url, path, width, palette, state, full, site_path=""):
         page.route("**/*.css", lambda route: route.abort())
     page.goto(base_url + path)
     if full:
-        page.wait_for_function("() => document.styleSheets.length >= 4")
+        page.evaluate(FULL_STYLESHEETS)
     page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important }")
     action = STATES[state]
     if action == "print":
@@ -78,13 +83,7 @@ def render(browser, base_url, path, width, palette, state, full, site_path=""):
     elif action:
         page.evaluate(action)
     page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
-    styles = page.evaluate(
-        """props => [...document.querySelectorAll("body *")].map(e => {
-             const style = getComputedStyle(e);
-             return e.tagName + "." + e.className + " " + props.map(p => style.getPropertyValue(p)).join("|");
-           })""",
-        STYLES,
-    )
+    styles = computed_styles(page)
     shot = page.screenshot(full_page=True)
     context.close()
     return shot, styles
@@ -148,3 +147,67 @@ def test_a_missing_theme_stylesheet_stops_the_build(tmp_path):
     code, output = build_copy(project)
     assert code != 0, "the build went on without the theme's stylesheet"
     assert "assets/stylesheets/main.0.min.css" in output and "critical_css" in output, output[-2000:]
+
+
+def test_the_purge_leaves_what_scripts_add_to_the_stylesheet_after_paint():
+    page = '<body><div class="md-typeset"><table></table></div></body>'
+    css = (
+        ".md-typeset__scrollwrap{overflow-x:auto}"  # the bundle wraps tables in it: after paint
+        ".md-typeset table{display:block}"  # on the page: inlined, not repeated after paint
+        ".md-search-result{color:red}"  # no script names it: neither
+    )
+    scripts = ['e.className="md-typeset__scrollwrap";document.querySelector(".md-typeset")']
+    runtime = critical_css.runtime_css(page, [css], scripts)
+    assert runtime == ".md-typeset__scrollwrap{overflow-x:auto}", runtime
+
+
+# --- After paint: what Material's bundle adds ------------------------------------------
+
+# A table in a notice (a notice's text needs no ID of its own).
+TABLE = """
+/// note | Figures
+
+<table>
+<tr><th>Year</th><th>People</th></tr>
+<tr><td>2023</td><td>16,314</td></tr>
+</table>
+
+///
+"""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_what_the_bundle_adds_looks_as_with_the_full_stylesheets(browser, tmp_path, width):
+    """An editor adds a table: the bundle wraps it in elements whose classes no page has at build
+    (`md-typeset__scrollwrap`). The stylesheet loaded with the bundle styles them exactly as
+    the full stylesheets do."""
+    project = copy_project(tmp_path)
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + TABLE, encoding="utf-8")
+    code, output = build_copy(project)
+    assert code == 0, output
+    with serve(project / "site") as url:
+        context = browser.new_context(viewport=WIDTHS[width], reduced_motion="reduce", bypass_csp=True)
+        page = context.new_page()
+        open_ready(page, url)
+        assert page.locator(".md-typeset__scrollwrap table").count(), "the bundle did not wrap the table"
+        page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important }")
+        after_paint = page.screenshot(full_page=True), computed_styles(page)
+        page.evaluate(FULL_STYLESHEETS)
+        full = page.screenshot(full_page=True), computed_styles(page)
+        context.close()
+    differ = [f"{a}\n   full: {b}" for a, b in zip(after_paint[1], full[1]) if a != b]
+    assert not differ, f"at {width}: computed styles differ (after paint, then full):\n" + "\n".join(differ[:8])
+    shots = [Image.open(io.BytesIO(shot)).convert("RGB") for shot in (after_paint[0], full[0])]
+    box = ImageChops.difference(*shots).getbbox() if shots[0].size == shots[1].size else shots
+    assert box is None, f"at {width}: what the bundle adds paints differently from the full stylesheets in {box}"
+
+
+def computed_styles(page):
+    return page.evaluate(
+        """props => [...document.querySelectorAll("body *")].map(e => {
+             const style = getComputedStyle(e);
+             return e.tagName + "." + e.className + " " + props.map(p => style.getPropertyValue(p)).join("|");
+           })""",
+        STYLES,
+    )

@@ -273,6 +273,17 @@ def test_the_policy_admits_the_inlined_css_and_no_other_style(browser, site_dir)
 
 # Material's own markup: `autocomplete="off"` on its drawer and search toggles (checkboxes).
 THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="checkbox"')
+# Where the checker lags the HTML Standard: `blocking="render"` on `<link rel="expect">`
+# (https://html.spec.whatwg.org/#link-type-expect, Chromium since 124) is reported as allowed
+# only on stylesheets. Exactly that element, in the <head> (overrides/main.html), is excused.
+CHECKER_LAG = '<link rel="expect" href="#theme-scripts" blocking="render">'
+
+
+def excused(message):
+    extract = message.get("extract", "")
+    if "autocomplete" in message["message"]:
+        return bool(THEME_MARKUP.search(extract))
+    return "“blocking”" in message["message"] and CHECKER_LAG in extract
 
 
 def test_nu_html_checker_finds_no_error_of_ours(site_dir):
@@ -284,11 +295,28 @@ def test_nu_html_checker_finds_no_error_of_ours(site_dir):
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     ours = [
-        f"{m['url'].split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if not ("autocomplete" in m["message"] and THEME_MARKUP.search(m.get("extract", "")))
+        f"{m['url'].split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if not excused(m)
     ]
     assert not ours, "Nu HTML Checker:\n" + "\n".join(ours)
+
+
+def test_the_first_paint_waits_for_the_whole_page(browser, base_url):
+    """One layout of the whole page, not a first one of its top and a second of the rest
+    (overrides/main.html): on a slow connection, where the page arrives in pieces, the first
+    frame finds the last element of the page already read."""
+    page = browser.new_page()
+    network = page.context.new_cdp_session(page)
+    network.send("Network.enable")
+    network.send(  # bytes per second: the page takes about a second to arrive
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 40_000, "uploadThroughput": -1},
+    )
+    page.add_init_script(
+        "requestAnimationFrame(() => { window.firstFrameSaw = !!document.getElementById('theme-scripts'); })"
+    )
+    page.goto(base_url)
+    assert page.evaluate("window.firstFrameSaw") is True, "the page was drawn before it was read whole"
+    page.close()
 
 
 def test_dark_system_paints_dark_before_the_bundle_runs(browser, base_url):

@@ -7,7 +7,7 @@ import contract
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, add_redirect, build_copy, copy_project, in_view_below_header, serve
+from conftest import ROOT, add_redirect, build_copy, copy_project, in_view_below_header, open_ready, serve
 from PIL import Image, ImageChops
 from playwright.sync_api import expect
 from statement import blocks
@@ -136,7 +136,7 @@ def desktop(browser, base_url):
 
 @pytest.mark.parametrize("anchor", SHARED)
 def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, site_config, anchor):
-    desktop.goto(base_url)
+    open_ready(desktop, base_url)
     desktop.hover(f"#{anchor}")
     control = desktop.locator(f"#{anchor} > a.share-link")
     assert control.get_attribute("aria-label").startswith("Copy link to")
@@ -150,7 +150,7 @@ def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, sit
 
 
 def test_the_control_is_reached_with_tab_and_works_with_enter(desktop, base_url, site_config):
-    desktop.goto(base_url)
+    open_ready(desktop, base_url)
     for _ in range(200):
         desktop.keyboard.press("Tab")
         if desktop.evaluate(f"document.activeElement.matches('#{CALL} > a.share-link')"):
@@ -168,7 +168,7 @@ def test_on_a_phone_the_control_opens_the_share_sheet(browser, base_url, site_co
     context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
     context.add_init_script("navigator.share = data => { window.shared = data; return Promise.resolve(); }")
     page = context.new_page()
-    page.goto(base_url)
+    open_ready(page, base_url)
     control = page.locator(f"#{CALL} > a.share-link")
     assert control.get_attribute("aria-label").startswith("Share link to call")
     control.tap()
@@ -212,7 +212,7 @@ def test_a_renamed_page_redirects_with_its_fragment(browser, tmp_path):
 def test_a_link_in_the_phone_drawer_closes_it_and_lands(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
     page = context.new_page()
-    page.goto(base_url)
+    open_ready(page, base_url)
     page.tap(".md-header label[for=__drawer]")
     page.locator(".md-sidebar--primary label[for=__toc]").first.tap()  # the page's table of contents
     link = page.locator(f'.md-sidebar--primary a[href="#{SECTION}"]')

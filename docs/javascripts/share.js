@@ -1,12 +1,7 @@
-{#-
-  Share controls, inline at the end of the page: no request of its own, so that it never
-  competes with the text on a slow connection. The Content Security Policy hashes it at build
-  (hooks/csp.py).
--#}
-<script>
 // Share controls. Every section, paragraph and call has a permalink (hooks/permalinks.py);
 // a click copies the full address of that part, or opens the share sheet on a phone.
-// Without JavaScript the permalinks stay plain links.
+// Without JavaScript the permalinks stay plain links. Run after Material's bundle, once the
+// page has painted (overrides/partials/javascripts/bundle.html).
 (() => {
   const canonical = document.querySelector("link[rel=canonical]")?.href ?? location.href;
   const share = "share" in navigator && matchMedia("(pointer: coarse)").matches;
@@ -28,12 +23,6 @@
     for (const link of document.querySelectorAll("a.share-link"))
       link.setAttribute("aria-label", link.getAttribute("aria-label").replace(/^Copy link/, "Share link"));
 
-  // On a phone the table of contents is in a drawer: following one of its links closes it,
-  // so that the reader sees where the link lands.
-  document.querySelector(".md-sidebar--primary")?.addEventListener("click", (event) => {
-    if (event.target.closest?.("a[href^='#']")) document.getElementById("__drawer").checked = false;
-  });
-
   document.addEventListener("click", async (event) => {
     const link = event.target.closest?.("a.share-link");
     if (!link) return;
@@ -54,4 +43,3 @@
     }
   });
 })();
-</script>
