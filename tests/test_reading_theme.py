@@ -9,7 +9,7 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import ROOT, PageWatch
+from conftest import ROOT, PageWatch, open_ready
 from statement import blocks, sections
 
 # Material mounts its components on DOMContentLoaded, dispatched again by the loader
@@ -44,6 +44,25 @@ def test_the_bundle_is_loaded_after_paint_and_exists(read_page, site_dir):
     assert bundles, f"Material's bundle is not among {[s['src'] for s in inert]}"
     missing = [s["src"] for s in inert if not (site_dir / s["src"]).is_file()]
     assert not missing, f"not in the site: {missing}"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_nothing_is_fetched_before_the_first_contentful_paint(browser, base_url, width):
+    """Every request after the first response (the bundle, the site's scripts, the stylesheet of
+    what they add) starts once the text is on screen: none competes with it."""
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    open_ready(page, base_url)
+    early = page.evaluate(
+        """() => {
+             const painted = performance.getEntriesByName("first-contentful-paint")[0].startTime;
+             return performance.getEntriesByType("resource")
+               .filter(r => !r.name.startsWith("data:") && r.startTime < painted)
+               .map(r => `${r.name} at ${Math.round(r.startTime)} ms, painted at ${Math.round(painted)} ms`);
+           }"""
+    )
+    assert not early, f"fetched before the first contentful paint: {early}"
+    context.close()
 
 
 @pytest.mark.parametrize("width", [1220, 1280, 1920])
