@@ -194,29 +194,29 @@ def naming(rules, classes):
 
 
 class PageSelectors:
-    """Whether a selector list may match an element of the page in some state, answered once
-    per selector list."""
+    """Whether a selector may match an element of the page in some state, answered once per
+    selector (`purged` splits selector lists with `selectors`)."""
 
     def __init__(self, soup):
         self.soup, self.answers, self.attributes = soup, {}, {}
         self.classes = {name for element in soup.find_all(class_=True) for name in element.get("class", [])}
         self.tags = {element.name for element in soup.find_all(True)} | {"html"}
 
-    def may_match(self, selector_list):
-        if selector_list not in self.answers:
+    def may_match(self, selector):
+        if selector not in self.answers:
             try:
-                self.answers[selector_list] = self.has_classes(selector_list) and (
-                    self.soup.select_one(widened(selector_list, self)) is not None
+                self.answers[selector] = self.has_classes(selector) and (
+                    self.soup.select_one(widened(selector, self)) is not None
                 )
             except Exception:  # noqa: BLE001 - a selector soupsieve cannot read is kept
-                self.answers[selector_list] = True
-        return self.answers[selector_list]
+                self.answers[selector] = True
+        return self.answers[selector]
 
-    def has_classes(self, selector_list):
-        """A quick necessary condition: some selector of the list names, outside brackets and
-        parentheses, only classes (or, for a BEM state, its block) and elements the page has.
-        Most of Material's rules are for components this page does not have."""
-        return any(all(map(self.has_name, names)) for names in top_level_names(selector_list))
+    def has_classes(self, selector):
+        """A quick necessary condition: the selector names, outside brackets and parentheses,
+        only classes (or, for a BEM state, its block) and elements the page has. Most of
+        Material's rules are for components this page does not have."""
+        return all(map(self.has_name, top_level_names(selector)))
 
     def has_attribute(self, attribute_selector):
         if attribute_selector not in self.attributes:
@@ -256,32 +256,30 @@ def selectors(selector_list):
     return tuple([*found, selector_list[start:].strip()])
 
 
-def top_level_names(selector_list):
-    """For each selector of a list, the classes (".name") and element names it names outside
-    brackets and parentheses: each must be on the page for the selector to match."""
-    selectors, depth, i = [[]], 0, 0
-    while i < len(selector_list):
-        char = selector_list[i]
+def top_level_names(selector):
+    """The classes (".name") and element names a selector names outside brackets and
+    parentheses: each must be on the page for the selector to match."""
+    names, depth, i = [], 0, 0
+    while i < len(selector):
+        char = selector[i]
         if char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
         elif depth:
             pass
-        elif char == ",":
-            selectors.append([])
         elif char == "\\":
             i += 1
         elif char in ".#:" or char.isalpha():
-            start = i + (char in ".#:") + (selector_list[i : i + 2] == "::")
-            name = CLASS.match(selector_list, start).group(0)
+            start = i + (char in ".#:") + (selector[i : i + 2] == "::")
+            name = CLASS.match(selector, start).group(0)
             if char == ".":
-                selectors[-1].append("." + name)
+                names.append("." + name)
             elif char.isalpha():
-                selectors[-1].append(name.lower())
+                names.append(name.lower())
             i = start + len(name) - 1
         i += 1
-    return selectors
+    return names
 
 
 def widened(selector_list, page):

@@ -106,15 +106,20 @@ def test_first_paint_looks_like_the_full_stylesheets_in_every_state(
 
 
 def check_identical(browser, base_url, site_path, path, width, palette, state):
-    purged_shot, purged_styles = render(browser, base_url, path, width, palette, state, False, site_path)
-    full_shot, full_styles = render(browser, base_url, path, width, palette, state, True, site_path)
-    where = f"/{path} at {width}, {palette} palette, {state}"
-    differ = [f"{a}\n   full: {b}" for a, b in zip(purged_styles, full_styles) if a != b]
-    assert not differ, f"{where}: computed styles differ (inlined CSS, then full):\n" + "\n".join(differ[:8])
-    purged_image, full_image = (Image.open(io.BytesIO(shot)).convert("RGB") for shot in (purged_shot, full_shot))
-    assert purged_image.size == full_image.size, f"{where}: {purged_image.size} against {full_image.size}"
-    box = ImageChops.difference(purged_image, full_image).getbbox()
-    assert box is None, f"{where}: the inlined CSS paints differently from the full stylesheets in {box}"
+    purged = render(browser, base_url, path, width, palette, state, False, site_path)
+    full = render(browser, base_url, path, width, palette, state, True, site_path)
+    assert_looks_alike(f"/{path} at {width}, {palette} palette, {state}", "the inlined CSS", purged, full)
+
+
+def assert_looks_alike(where, what, render, full):
+    """Two renders, (screenshot, computed styles), the second with the full stylesheets: the
+    same styles on every element and the same pixels."""
+    differ = [f"{a}\n   full: {b}" for a, b in zip(render[1], full[1]) if a != b]
+    assert not differ, f"{where}: computed styles differ ({what}, then full):\n" + "\n".join(differ[:8])
+    image, full_image = (Image.open(io.BytesIO(shot)).convert("RGB") for shot in (render[0], full[0]))
+    assert image.size == full_image.size, f"{where}: {image.size} against {full_image.size}"
+    box = ImageChops.difference(image, full_image).getbbox()
+    assert box is None, f"{where}: {what} paints differently from the full stylesheets in {box}"
 
 
 # --- The purge itself ------------------------------------------------------------------
@@ -196,11 +201,7 @@ def test_what_the_bundle_adds_looks_as_with_the_full_stylesheets(browser, tmp_pa
         page.evaluate(FULL_STYLESHEETS)
         full = page.screenshot(full_page=True), computed_styles(page)
         context.close()
-    differ = [f"{a}\n   full: {b}" for a, b in zip(after_paint[1], full[1]) if a != b]
-    assert not differ, f"at {width}: computed styles differ (after paint, then full):\n" + "\n".join(differ[:8])
-    shots = [Image.open(io.BytesIO(shot)).convert("RGB") for shot in (after_paint[0], full[0])]
-    box = ImageChops.difference(*shots).getbbox() if shots[0].size == shots[1].size else shots
-    assert box is None, f"at {width}: what the bundle adds paints differently from the full stylesheets in {box}"
+    assert_looks_alike(f"at {width}", "what the bundle adds", after_paint, full)
 
 
 def computed_styles(page):

@@ -9,12 +9,13 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import ROOT, PageWatch, open_ready
+from conftest import ROOT, SCRIPTS_READY, PageWatch, open_ready
 from statement import blocks, sections
 
 # Material mounts its components on DOMContentLoaded, dispatched again by the loader
-# (overrides/partials/javascripts/bundle.html): the sidebars' heights are its mark.
-MOUNTED = """() => !!document.querySelector("meta[name=color-scheme]")
+# (overrides/partials/javascripts/bundle.html): once the scripts have run, the sidebars'
+# heights are its mark.
+MOUNTED = f"""() => ({SCRIPTS_READY})()
   && [...document.querySelectorAll(".md-sidebar__scrollwrap")].every(w => w.style.height)"""
 
 
