@@ -162,6 +162,11 @@ SCRIPTS_READY = """() => !!document.getElementById("share-status")
   && !!document.querySelector("meta[name=color-scheme]")"""
 
 
+# Until the page's transitions and animations are over; one cancelled (the bundle, mounting,
+# restyles an element mid-transition) is over too, not an error.
+ANIMATIONS_SETTLED = "Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})))"
+
+
 def open_ready(page, url):
     """Open a page and wait until its scripts have run, as a reader who waits a moment."""
     page.goto(url)

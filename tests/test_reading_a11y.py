@@ -5,7 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DOCS, ROOT, VIEWPORTS, PageWatch
+from conftest import ANIMATIONS_SETTLED, DOCS, ROOT, VIEWPORTS, PageWatch
 from statement import blocks, sections, squeeze
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -100,7 +100,7 @@ def test_text_reflows_without_sideways_scrolling(browser, base_url, site_path, s
 # --- Keyboard --------------------------------------------------------------------------
 
 FOCUS = """async () => {
-  await Promise.all(document.getAnimations().map(a => a.finished));  // drawer sliding in
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => {})));  // drawer sliding in
   const element = document.activeElement;
   if (element === document.body) return null;
   // The palette switch is a hidden radio button: its label shows the focus.
@@ -170,7 +170,7 @@ def close_drawer(page):
     if overlay.is_visible():
         size = page.viewport_size
         overlay.click(position={"x": size["width"] - 10, "y": size["height"] // 2})
-        page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")  # it slides out
+        page.evaluate(ANIMATIONS_SETTLED)  # it slides out
 
 
 def table_of_contents(page, base_url):

@@ -9,7 +9,7 @@ import sys
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DOCS, ROOT, build_copy, copy_project, open_ready, serve
+from conftest import ANIMATIONS_SETTLED, DOCS, ROOT, build_copy, copy_project, open_ready, serve
 from PIL import Image, ImageChops
 
 sys.path.insert(0, str(ROOT))
@@ -82,7 +82,7 @@ def render(browser, base_url, path, width, palette, state, full, site_path=""):
         page.locator("article p[id]").first.hover()  # its permalink shows
     elif action:
         page.evaluate(action)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    page.evaluate(ANIMATIONS_SETTLED)
     styles = computed_styles(page)
     shot = page.screenshot(full_page=True)
     context.close()

@@ -9,7 +9,7 @@ import subprocess
 from collections import Counter
 
 import pytest
-from conftest import ROOT, SCRIPTS_READY, PageWatch, open_ready
+from conftest import ANIMATIONS_SETTLED, ROOT, SCRIPTS_READY, PageWatch, open_ready
 from statement import blocks, sections
 
 # Material mounts its components on DOMContentLoaded, dispatched again by the loader
@@ -232,7 +232,7 @@ def test_large_text_on_a_phone_clips_nothing(browser, base_url):
     page.goto(base_url)
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") != "20px", "large text not applied"
     page.locator("label.md-header__button[for=__drawer]").click()
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    page.evaluate(ANIMATIONS_SETTLED)
     page.wait_for_timeout(400)  # Material's drawer transition
     drawer = page.locator(".md-sidebar--primary").bounding_box()
     assert drawer["x"] >= 0 and drawer["x"] + drawer["width"] <= 375, f"the drawer is clipped: {drawer}"
