@@ -3,7 +3,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench lock chromium clean
+.PHONY: serve build build-zensical check test bench lock chromium clean
 
 serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
@@ -11,10 +11,21 @@ serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.
 build: $(VENV)/site.stamp  ## Build the static site into site/
 	$(PYTHON) -m mkdocs build --strict
 
-test: $(VENV)/test.stamp chromium  ## Run every test
-	$(PYTHON) -m pytest
+# The same site with Zensical, which runs no hooks: the checks, its build, then the pipeline.
+build-zensical: export SITE_DIR ?= site-zensical
+build-zensical: $(VENV)/test.stamp  ## Build the site with Zensical into site-zensical/ (or $SITE_DIR)
+	$(PYTHON) -m statement_site check
+	$(VENV)/bin/zensical build --clean
+	$(PYTHON) -m statement_site finish "$$SITE_DIR"
 
-bench: $(VENV)/test.stamp chromium  ## Compare this site with a default Material site
+check: $(VENV)/test.stamp  ## Every test that needs no browser (at most 30 s)
+	$(PYTHON) -m pytest tests/check
+
+test: $(VENV)/test.stamp chromium  ## Every test: the fast tier, then the browser tier
+	$(PYTHON) -m pytest tests/check
+	$(PYTHON) -m pytest tests/browser
+
+bench: $(VENV)/test.stamp chromium  ## Build cost and reading figures against a default Material site
 	$(PYTHON) scripts/benchmark.py
 
 lock:  ## Recompile the locked requirements (with hashes) from the .in files
@@ -23,11 +34,14 @@ lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site site-zensical .cache $(VENV) node_modules
 
-$(VENV)/site.stamp: requirements.txt
+# The locked requirements, then the project's own package (editable, so that MkDocs and
+# Zensical import statement_site's Markdown extensions by name).
+$(VENV)/site.stamp: requirements.txt pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install -q --require-hashes -r requirements.txt
+	$(PYTHON) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/test.stamp: $(VENV)/site.stamp requirements-test.txt package-lock.json

@@ -3,13 +3,19 @@
 Every page carries a `same-origin` referrer policy (overrides/main.html), and every link to
 another site (in the statement, or the theme's repository and edit links) gets
 `rel="noopener noreferrer"` here: the opened page can neither read the address it was opened
-from nor reach back into this one. Part of the post-build pass, so Zensical's pages get it too."""
+from nor reach back into this one."""
 
+import dataclasses
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 EXTERNAL_REL = ("noopener", "noreferrer")
+
+
+def mark_external_links(site):
+    host = urlsplit(site.source.config.site_url).netloc
+    return dataclasses.replace(site, pages={path: with_external_rel(html, host) for path, html in site.pages.items()})
 
 
 def with_external_rel(html, site_host):

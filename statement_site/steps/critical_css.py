@@ -11,24 +11,24 @@ attribute selectors and BEM state classes: hover, focus, checked, target, the pa
 drawer open, the share dialog's `md-dialog--active`) widened, so it is kept if the elements it
 names are on the page. A
 selector the parser cannot read, and every at-rule other than @media/@supports, is kept whole.
-`critical_style` is registered as a producer of inline styles (csp.py): the post-build pass
-recomputes each page's critical CSS from the output folder's stylesheets, so the inlined <style>
-is trusted because it is what the site's own stylesheets give for that page, never because it
-is in the page. hooks/critical_css.py inlines it during a MkDocs build.
+The step hands each page's inlined CSS on to the policy (`Site.produced`): it is trusted because
+this step made it from the site's own stylesheets, never because it is in the page. A stylesheet
+the page links that is not in the output folder stops the build: a Material update that moves
+them must not ship unstyled pages.
 """
 
+import dataclasses
 import functools
 import hashlib
 import posixpath
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import tinycss2
 from bs4 import BeautifulSoup
 from tinycss2.ast import WhitespaceToken
 
-from .csp import inline_producer
+from ..source import SHARE_FOLDER
 
 # Any simple selector that depends on state or attributes becomes `:is(*)`, "any element".
 WIDEN = {"[": "]", "(": ")"}
@@ -40,12 +40,44 @@ VAR = re.compile(r"var\(\s*(--[\w-]+)")
 ANIMATION = re.compile(r"animation(?:-name)?\s*:([^;}]*)")
 NAME = re.compile(r"[\w-]+")
 HEAD_END = re.compile(r"</head>", re.IGNORECASE)
-_computed = {}  # sha256 of (page, stylesheets) -> critical CSS
 DEFERRED = re.compile(r'<noscript id="stylesheets">(.*?)</noscript>', re.DOTALL)
 AFTER_PAINT = re.compile(r'<template id="theme-scripts">(.*?)</template>', re.DOTALL)
 SCRIPT = re.compile(r'<script src="([^"]+)"')
 THEME_CLASS = re.compile(r"\bmd-[\w-]*\w")  # Material's classes, as its scripts name them
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+def inline_critical_css(site):
+    """Each page with its critical CSS inlined; the stylesheet of what the scripts add, beside
+    the theme's; the inlined texts handed on as the site's own."""
+    pages, added, produced, problems = dict(site.pages), dict(site.added), dict(site.produced), list(site.problems)
+    site_url = site.source.config.site_url
+
+    for path, html in site.pages.items():
+        if path.startswith(f"{SHARE_FOLDER}/"):
+            continue  # a share page links its one small stylesheet, which it needs whole
+
+        def read(href, path=path):
+            target = site_path(href, path, site_url)
+            if not site.exists(target):
+                raise MissingStylesheet(
+                    f"site/{path}:1: the file {target}, which the page links, is not in the output folder; a theme "
+                    "update may have moved it: check the theme's base.html `styles` and `scripts` blocks and "
+                    "statement_site/steps/critical_css.py"
+                )
+            return site.read(target).decode("utf-8")
+
+        def write(href, text, path=path):
+            added[site_path(href, path, site_url)] = text.encode("utf-8")
+
+        try:
+            pages[path], style = inlined(html, read, write)
+        except MissingStylesheet as error:
+            problems.append(str(error))
+            continue
+        if style is not None:
+            produced[path] = {*produced.get(path, ()), ("style", style)}
+    return dataclasses.replace(site, pages=pages, added=added, produced=produced, problems=tuple(problems))
 
 
 def critical_css(page_html, stylesheets):
@@ -60,13 +92,7 @@ def critical_css(page_html, stylesheets):
     )
     for element in added:
         element.decompose()
-    page_html = str(soup)
-    # White space between elements changes no selector's match: the page before inlining and
-    # after differ only in it, so the build inlines and the post-build pass checks in one purge.
-    key = hashlib.sha256("\0".join([" ".join(page_html.split()), *stylesheets]).encode()).hexdigest()
-    if key not in _computed:
-        _computed[key] = purge(soup, page_html, stylesheets)
-    return _computed[key]
+    return purge(soup, str(soup), stylesheets)
 
 
 def purge(soup, page_html, stylesheets):
@@ -340,18 +366,18 @@ def site_path(href, page_url, site_url):
 
 
 def inlined(html, read, write=None):
-    """The page with its critical CSS inlined and its stylesheets deferred; `read(href)` gives
+    """(the page with its critical CSS inlined and its stylesheets deferred, that CSS); `read(href)` gives
     the text of a stylesheet or script the page links. Only the theme's stylesheets, in the
     <head> and on the site, are inlined: anything else is left where it is, for the allowlist to
     judge. `write(href, text)`, when given, saves the stylesheet of what the scripts add after
     paint, beside the theme's, named by its content; its link goes in with those scripts."""
     end = HEAD_END.search(html)
     if not end:
-        return html
+        return html, None
     head, body = html[: end.start()], html[end.start() :]
     links = [href for href in STYLESHEET.findall(head) if not urlsplit(href).netloc]
     if not links:
-        return html
+        return html, None
     css = critical_css(html, [read(href) for href in links])
     head = STYLESHEET.sub(lambda m: "" if m.group(1) in links else m.group(0), head)
     deferred = "".join(f'<link rel="stylesheet" href="{href}">' for href in links)
@@ -365,22 +391,4 @@ def inlined(html, read, write=None):
             write(href, runtime)
             start = after_paint.start(1)
             body = f'{body[:start]}<link rel="stylesheet" href="{href}">{body[start:]}'
-    return f'{head}<style>{css}</style>\n<noscript id="stylesheets">{deferred}</noscript>\n{body}'
-
-
-@inline_producer("style")
-def critical_style(page):
-    """The critical CSS of a built page, from the stylesheets in the output folder that the page
-    defers (its <noscript id="stylesheets">); none for a page that inlines nothing."""
-    deferred = DEFERRED.search(page.html)
-    if not deferred:
-        return []
-    from .allowlist import SITE_URL  # the site's address, set by the pass
-
-    texts = []
-    for href in STYLESHEET.findall(deferred.group(1)):
-        path = Path(page.site_dir) / site_path(href, page.path, SITE_URL[0])
-        if not path.is_file():
-            return []  # not the site's own stylesheet: the <style> stays untrusted
-        texts.append(path.read_text(encoding="utf-8"))
-    return [critical_css(page.html, texts)]
+    return f'{head}<style>{css}</style>\n<noscript id="stylesheets">{deferred}</noscript>\n{body}', css

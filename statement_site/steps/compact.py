@@ -1,11 +1,12 @@
-"""Pages without the blank lines and indentation that the theme's templates leave between
-elements: about 3 % of the statement page, gzipped, which helps its first response fit in one
-round trip (site_checks/critical_css.py says why that matters).
+"""Pages without the blank lines and indentation that the templates leave between elements:
+about 3 % of the statement page, gzipped, which helps its first response fit in one round trip
+(steps/critical_css.py says why that matters).
 
 Only text between tags changes, and only a run of white space that holds a line break, which
 becomes that line break alone: browsers render both alike. Attribute values are never touched,
 nor anything inside elements that keep their white space (code, scripts, styles)."""
 
+import dataclasses
 import re
 from html.parser import HTMLParser
 
@@ -13,12 +14,8 @@ KEEPS_WHITE_SPACE = {"pre", "textarea", "script", "style", "code", "kbd", "samp"
 LINE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
 
 
-def on_post_page(output, page, config):
-    return compact(output)
-
-
-def on_post_template(output, template_name, config):
-    return compact(output) if template_name == "404.html" else output
+def compact_white_space(site):
+    return dataclasses.replace(site, pages={path: compact(html) for path, html in site.pages.items()})
 
 
 def compact(html):

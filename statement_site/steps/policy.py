@@ -1,20 +1,23 @@
-"""The site's own inline scripts and styles, and the Content Security Policy built from them.
+"""The policy step: each page gets the Content Security Policy that allows exactly its own inline
+scripts and styles, right after its `<meta charset>`.
 
-Trusted inline texts come from build inputs, never from a finished page:
-(a) templates under overrides/ whose <script> or <style> body is static text (no Jinja inside
-    the element): the exact body is trusted;
-(b) the theme's and plugins' own templates, a known list (THEME_TEMPLATES): bodies with slots
-    (`{{ … }}` in Jinja, `{url}` in mkdocs-redirects) match only when every slot holds an
+An inline text is the site's own when it comes from a build input, never because it is in a page:
+(a) a template under overrides/ whose <script> or <style> body is static text (no Jinja inside
+    the element): that exact body;
+(b) the theme's and plugins' own templates (THEME_TEMPLATES, mkdocs-redirects' page): bodies with
+    slots (`{{ … }}` in Jinja, `{url}` in mkdocs-redirects) match only when every slot holds an
     address (letters, digits and `/ . _ - ~ : # ? & = % +`), so nothing can break out of the
     string the slot sits in;
-(c) registered producers (see `inline_producer`).
-A page's policy lists the sha256 of exactly the trusted inline texts it contains; any other inline
-script or style stops the build (allowlist.py) and, if it ever reached a page, the browser blocks it.
+(c) what an earlier step of the pipeline produced for that page (the critical CSS), handed on
+    in `Site.produced`.
+The verdict step (steps/verdict.py) refuses a page with any other; the policy lists the sha256 of
+exactly the trusted ones. A <meta> policy cannot set `frame-ancestors`, `report-uri` or
+`sandbox`: those need an HTTP header, which GitHub Pages does not let a site set.
 """
 
 import base64
+import dataclasses
 import hashlib
-import importlib
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,49 +32,43 @@ POLICY = {
     "base-uri": "'self'",
     "form-action": "'self'",
 }
+POLICY_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 # The theme's and plugins' templates whose inline scripts and styles are trusted: (package, folder).
 THEME_TEMPLATES = (("material", "templates"), ("zensical", "templates"))
 # Theme templates the site does not use, whose scripts are therefore never trusted: redirect.html
 # turns the front matter's `location` into a script (the `template:` key is refused anyway).
 UNUSED_TEMPLATES = {"redirect.html"}
-# Modules holding registered producers; the post-build pass imports them (Zensical runs no hooks).
-PRODUCER_MODULES = ["site_checks.critical_css"]
 SLOT_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~:#?&=%+")
 
-_producers = {}
+
+def write_policies(site):
+    """Each page that passed the verdict gets its policy, from the inline texts the verdict found."""
+    pages = dict(site.pages)
+    problems = list(site.problems)
+    for path, inline in site.inline.items():
+        if path not in pages:
+            continue
+        html, problem = with_policy(pages[path], inline)
+        if problem:
+            problems.append(f"site/{path}:1: {problem}")
+            pages.pop(path)
+        else:
+            pages[path] = html
+    refused = site.refused | (set(site.pages) - set(pages))
+    return dataclasses.replace(site, pages=pages, problems=tuple(problems), refused=frozenset(refused))
 
 
-def inline_producer(kind):
-    """Register a function that generates an inline <script> or <style> at build time.
-
-    `kind` is "script" or "style". The function takes a `Page` (site_dir, path of the page in the
-    output folder, its HTML as built) and returns the texts it puts inline in that page (an
-    iterable of str, empty when none). It must compute them from files the site owns (Material's
-    stylesheets, docs/stylesheets/), never copy text out of the page: the post-build pass calls
-    it again to know which inline texts of that page are the site's own. A hook uses the same
-    function to produce what it inlines, so build and check cannot disagree:
-
-        @inline_producer("style")
-        def critical_css(page): return [purge(material_css(), page.html)]
-
-    and list its module in PRODUCER_MODULES (site_checks/csp.py), so that the standalone pass
-    (`python -m site_checks`, after Zensical) finds it too.
-    """
-    if kind not in ("script", "style"):
-        raise ValueError("an inline producer makes a 'script' or a 'style'")
-
-    def register(function):
-        _producers[f"{function.__module__}.{function.__qualname__}"] = (kind, function)
-        return function
-
-    return register
-
-
-@dataclass(frozen=True)
-class Page:
-    site_dir: Path
-    path: str  # posix path inside the output folder: "index.html", "privacy/index.html"
-    html: str
+def with_policy(html, inline):
+    """(the page with its policy after <meta charset>, None) or (None, why it cannot have one)."""
+    meta = POLICY_META.format(policy(inline))
+    lower = html.lower()
+    if "http-equiv=\"content-security-policy\"" in lower:
+        return None, "a Content Security Policy other than the site's own: remove it from the template"
+    charset = lower.find("<meta charset")
+    anchor = lower.find(">", charset) + 1 if charset >= 0 else lower.find(">", lower.find("<head")) + 1
+    if anchor <= 0 or lower.find("<head") < 0 and charset < 0:
+        return None, "the page has no <head> to carry its Content Security Policy"
+    return html[:anchor] + meta + html[anchor:], None
 
 
 def digest(text):
@@ -104,8 +101,8 @@ def slot_ok(value):
     return all(char in SLOT_CHARACTERS for char in value)
 
 
-class Trusted:
-    """The site's own inline texts, from (a) overrides, (b) theme templates, (c) producers."""
+class Templates:
+    """The inline texts of the templates: (a) overrides/, (b) the theme's and plugins' own."""
 
     def __init__(self, project_root):
         self.exact = {}  # (kind, text) -> origin
@@ -133,8 +130,6 @@ class Trusted:
             from mkdocs_redirects import plugin
 
             self.add_template(plugin.HTML_TEMPLATE, "mkdocs-redirects", slots=("{url}",))
-        for name in PRODUCER_MODULES:
-            importlib.import_module(name)
 
     def add_template(self, template, origin, slots=None):
         for kind, body in inline_bodies(template):
@@ -146,17 +141,8 @@ class Trusted:
             else:
                 self.patterns.append((kind, Pattern(tuple(pieces), origin)))
 
-    def is_trusted(self, kind, text, page):
-        if (kind, text) in self.exact or any(k == kind and p.matches(text) for k, p in self.patterns):
-            return True
-        return text in self.produced(kind, page)
-
-    def produced(self, kind, page):
-        texts = set()
-        for producer_kind, function in _producers.values():
-            if producer_kind == kind:
-                texts.update(function(page) or ())
-        return texts
+    def is_trusted(self, kind, text):
+        return (kind, text) in self.exact or any(k == kind and p.matches(text) for k, p in self.patterns)
 
 
 def split_slots(body, slots):

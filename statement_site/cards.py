@@ -1,25 +1,23 @@
-"""Draw the preview cards (1200x630 PNG) that chat apps and social networks show for a link.
+"""The preview cards (1200x630 PNG) that chat apps and social networks show for a link.
 
 `draw()` lays out any card: a kicker, the main words, optional smaller text, and the source at
-the foot. The page's card (here) and each part's card (hooks/share_pages.py, at build time) are
-both drawn by it. The font is the one that ships inside Pillow (Aileron), so a card is made the
-same way on any machine, offline.
+the foot. The site's card and each part's card (steps/share_pages.py) are both drawn by it, the
+same way on any machine, offline. `card_png()` keeps each drawn card in a cache named by the
+hash of what it draws, so a build draws only the cards whose words changed.
 
-The page's card takes its words from docs/index.md: the title (H1) and the deck under it.
-
-    python scripts/social_card.py            # writes docs/assets/social-card.png
-    python scripts/social_card.py OUT.png    # writes elsewhere (the tests compare the two)
+    python -m statement_site card            # writes docs/assets/social-card.png
+    python -m statement_site card OUT.png    # writes elsewhere (a test compares the two)
 """
 
 import functools
-import re
-import sys
+import hashlib
+import json
+from io import BytesIO
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-ROOT = Path(__file__).resolve().parent.parent
-CARD = ROOT / "docs" / "assets" / "social-card.png"
+SITE_CARD = "docs/assets/social-card.png"
 SIZE = (1200, 630)
 MARGIN = 80
 WIDTH = SIZE[0] - 2 * MARGIN
@@ -94,19 +92,39 @@ def wrap(words, typeface, max_lines):
     return lines or [""], False
 
 
-def title_and_deck():
-    """The H1 and the paragraph under it, without their attribute lists."""
-    markdown = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
-    match = re.search(r"^# (.+?)\s*$\n+(.+?)\n(?:\{.*\}\n)?\n", markdown, re.M)
-    title, deck = (re.sub(r"\s*\{[^}]*\}$", "", part.strip()) for part in match.groups())
-    return title, deck
+def site_card(source):
+    """The site's card: the home page's title and the paragraph under it (its deck)."""
+    home = source.pages.get("index.md") or next(iter(source.pages.values()))
+    deck = next((p.text for p in home.parts if p.kind == "paragraph" and p.container is None), "")
+    return draw("Statement", home.title, deck)
 
 
-def draw_card(path):
-    """The page's card, drawn from the title and deck of docs/index.md."""
-    title, deck = title_and_deck()
-    draw("Statement", title, deck).save(path, optimize=True)
+def save_site_card(source, path):
+    site_card(source).save(path, optimize=True)
 
 
-if __name__ == "__main__":
-    draw_card(sys.argv[1] if len(sys.argv) > 1 else CARD)
+# The drawing code is part of what a card is made of: a change to it gives new cards.
+DRAWING_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def card_key(card):
+    words = json.dumps(card, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{DRAWING_VERSION}\n{words}".encode()).hexdigest()
+
+
+def card_png(card, cache=None):
+    """The PNG of `card` (the arguments of draw()), from `cache` (a folder) when it was drawn before."""
+    key = card_key(card)
+    cached = Path(cache) / f"{key}.png" if cache else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    buffer = BytesIO()
+    # The fastest compression: a third less time for each card, 15% more bytes (about 85 KB).
+    draw(**card).save(buffer, format="PNG", compress_level=1)
+    png = buffer.getvalue()
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".part")
+        partial.write_bytes(png)
+        partial.replace(cached)
+    return png

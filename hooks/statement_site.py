@@ -1,0 +1,66 @@
+"""The MkDocs adapter of statement_site: the one hook in mkdocs.yml. Zensical runs no hooks; it
+gets the same checks and pipeline from `make build-zensical` (README, "Zensical").
+
+- Before anything is read or written (`on_config`), the editor checks (checks.py): a problem
+  stops every mode (`-q`, without `--strict`, `mkdocs serve`), one `file:line` line each, and
+  the output folder is left empty.
+- A dirty build is a full one (`on_pre_build`): every page goes through the pipeline.
+- Titles and front matter are escaped where MkDocs' templates print them as they are
+  (its Jinja has no autoescape); Zensical's templates escape them themselves.
+- After the build (`on_post_build`), the pipeline (pipeline.py) over the output folder; refused
+  pages are taken out, and the build stops naming file and line."""
+
+import dataclasses
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import clean_directory
+
+from statement_site import checks, pipeline
+from statement_site.source import Source
+
+log = logging.getLogger("mkdocs.hooks.statement_site")
+
+
+def on_config(config):
+    problems = checks.run(Path(config.config_file_path).parent)
+    if problems:
+        clean_directory(config.site_dir)
+        stop(problems, "the editor checks")
+    return config
+
+
+def on_pre_build(config):
+    clean_directory(config.site_dir)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Front matter is text: the theme's templates print it without escaping."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """So is the title MkDocs takes from the first heading, entities decoded."""
+    if page._title_from_render:
+        page._title_from_render = escape(page._title_from_render)
+    return html
+
+
+def on_post_build(config):
+    source = Source.read(Path(config.config_file_path).parent)
+    # `mkdocs serve` serves the site at its own address.
+    source = dataclasses.replace(source, config=dataclasses.replace(source.config, site_url=config.site_url or ""))
+    site = pipeline.finish(config.site_dir, source)
+    if site.problems:
+        stop(site.problems, f"the pipeline (refused and removed: {', '.join(sorted(site.refused)) or 'none'})")
+
+
+def stop(problems, what):
+    for problem in problems:
+        log.error(str(problem))
+    raise PluginError(f"{len(problems)} problem(s) found by {what}: the site was not built")

@@ -1,0 +1,94 @@
+"""The project's command line: `python -m statement_site COMMAND`.
+
+    check                 the editor checks on docs/, front matter, the nav and published-anchors.yml
+    finish SITE_DIR       the post-build pipeline over an output folder (after `zensical build`)
+    card [OUT.png]        draw the site's preview card (docs/assets/social-card.png)
+    redline BASE HEAD     what readers will see change between two commits, as Markdown
+    summary REPORT LOG    the job summary and annotations of a CI run, in plain words
+
+Each problem is printed as `file:line: message`; the exit status is 1 when there is any."""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import cards, checks, pipeline
+from .source import Source
+
+
+def check(args):
+    started = time.monotonic()
+    problems = checks.run(args.root)
+    for problem in problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    took = time.monotonic() - started
+    print(f"statement_site check: {len(problems)} problem(s) in {took:.2f} s", file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
+
+
+def finish(args):
+    folder = Path(args.site_dir)
+    if not (folder / "index.html").is_file():
+        print(f"ERROR   -  {folder}/index.html: there is no built site here", file=sys.stderr)
+        return 1
+    if 'http-equiv="Content-Security-Policy"' in (folder / "index.html").read_text(encoding="utf-8", errors="replace"):
+        print(f"ERROR   -  {folder}: this site was finished already: build it again first", file=sys.stderr)
+        return 1
+    started = time.monotonic()
+    site = pipeline.finish(folder, Source.read(args.root))
+    for problem in site.problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    took = time.monotonic() - started
+    if site.problems:
+        removed = ", ".join(sorted(site.refused)) or "none"
+        print(f"statement_site finish: {len(site.problems)} problem(s); removed from the output: {removed}", file=sys.stderr)
+        return 1
+    print(f"statement_site finish: {len(site.pages)} pages finished in {took:.2f} s")
+    return 0
+
+
+def card(args):
+    source = Source.read(args.root)
+    cards.save_site_card(source, args.out or Path(args.root) / cards.SITE_CARD)
+    return 0
+
+
+def redline(args):
+    from . import redline
+
+    sys.stdout.write(redline.report(Path(args.root), args.base, args.head))
+    return 0
+
+
+def summary(args):
+    from . import summary
+
+    return summary.main(args.report, args.log)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m statement_site", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=Path("."), help="the project (where mkdocs.yml is)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="the editor checks").set_defaults(run=check)
+    finishing = commands.add_parser("finish", help="the post-build pipeline")
+    finishing.add_argument("site_dir")
+    finishing.set_defaults(run=finish)
+    drawing = commands.add_parser("card", help="draw the site's preview card")
+    drawing.add_argument("out", nargs="?")
+    drawing.set_defaults(run=card)
+    lining = commands.add_parser("redline", help="what readers will see change")
+    lining.add_argument("base")
+    lining.add_argument("head")
+    lining.set_defaults(run=redline)
+    summing = commands.add_parser("summary", help="the CI job summary")
+    summing.add_argument("report")
+    summing.add_argument("log")
+    summing.set_defaults(run=summary)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

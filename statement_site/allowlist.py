@@ -1,0 +1,442 @@
+"""What a published page may contain, with why: the editors' content by allowlist, the theme's
+markup trusted by where it comes from.
+
+Used twice, as early as possible and again on what the build emits:
+- at the Markdown level, by the content safety extension (markdown/safety.py), on the tree
+  Python-Markdown makes of what editors write: `content_problem()`;
+- after the build, by the verdict step (steps/verdict.py), on each page as a browser reads it
+  (html5lib follows the WHATWG parsing algorithm): `judge()`.
+
+Two regions of a built page:
+- the content: the children of `<article class="md-content__inner">`, except the theme's buttons
+  before them and its "last changed" line after. Only what a statement needs, listed below.
+- the theme: everything else. It comes from the theme's templates and `overrides/`, so it is not
+  listed element by element (a Material or Zensical release with new classes passes): it may hold
+  nothing active (frames, embeds, event handlers, script addresses), and its inline scripts and
+  styles must be the site's own (steps/policy.py).
+"""
+
+from dataclasses import dataclass
+
+import html5lib
+
+SVG = "{http://www.w3.org/2000/svg}"
+MAX_DEPTH = 80  # Material nests about 25 deep; far more is a bomb, not a page
+
+# -- The content: elements -------------------------------------------------------------------
+
+CONTENT_ELEMENTS = {
+    "p": "paragraphs",
+    **dict.fromkeys(["h1", "h2", "h3", "h4", "h5", "h6"], "headings"),
+    "ul": "lists",
+    "ol": "lists",
+    "li": "list items",
+    "a": "links, and the permalinks beside each part",
+    "em": "emphasis",
+    "strong": "emphasis",
+    "del": "struck-through text (~~text~~)",
+    "blockquote": "quotations",
+    "code": "code shown as text",
+    "pre": "code blocks",
+    "hr": "section breaks",
+    "br": "line breaks (two spaces at the end of a line)",
+    "abbr": "abbreviations, with the abbr extension's `*[ILRC]: …` lines",
+    "sup": "footnote marks",
+    "img": "images from docs/",
+    "div": "notices and the footnotes' block",
+    "span": "old IDs kept for shared links (markdown/share.py), code highlighting",
+    **dict.fromkeys(["table", "thead", "tbody", "tr", "th", "td"], "tables"),
+}
+
+# What to write instead, by element; anything else gets DEFAULT_HINT.
+HINTS = {
+    "script": "the site's scripts live in overrides/partials/javascripts/ and are reviewed by developers",
+    "style": "page styles belong in docs/stylesheets/extra.css",
+    "iframe": "link to the other page instead: [its title](https://…)",
+    "video": "link to the video instead: [its title](https://…)",
+    "object": "link to the file instead",
+    "embed": "link to the file instead",
+    "form": "link to the form on the organisation's site instead",
+    "input": "link to the form on the organisation's site instead",
+    "svg": "put the image in docs/assets/ and write ![what it shows](assets/name.svg)",
+    "meta": "page titles and descriptions go in the front matter (title:, description:)",
+    "link": "links are written [text](address)",
+    "br": "end the line with two spaces for a line break",
+    "sup": "a footnote is written text[^1], and '[^1]: its source' on a line of its own",
+    "abbr": "an abbreviation is explained with a line '*[ILRC]: Immigrant Legal Resource Center'",
+    "table": "a table is written with | between cells (see CONTRIBUTING.md)",
+    "comment": "remove the comment",
+}
+DEFAULT_HINT = "write it in Markdown (text, headings, lists, links, images, > quotes, tables) or ask a developer"
+
+# -- The content: attributes -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribute:
+    elements: frozenset | None  # None: on any content element
+    rule: str
+    why: str
+
+
+def attribute(elements, rule, why):
+    return Attribute(frozenset(elements.split()) if elements else None, rule, why)
+
+
+CONTENT_ATTRIBUTES = {
+    "id": attribute(None, "token", "stable anchors for shared links"),
+    "class": attribute(None, "class", "notices, buttons, the deck and permalinks (CONTENT_CLASSES)"),
+    "href": attribute("a", "link", "links to pages, parts and other sites"),
+    "title": attribute("a abbr img", "text", "link titles and the expansion of an abbreviation"),
+    "aria-label": attribute("a h1 h2 h3 h4 h5 h6", "text", "the permalinks' names; a heading's, without its permalink"),
+    "data-share-url": attribute("a", "local", "the share address a permalink copies (markdown/share.py)"),
+    "rel": attribute("a", "rel", "noopener noreferrer on links to other sites"),
+    "alt": attribute("img", "text", "what an image shows, for screen readers"),
+    "src": attribute("img", "image", "images from the site itself"),
+    "width": attribute("img", "integer", "image size, to avoid layout shift"),
+    "height": attribute("img", "integer", "image size, to avoid layout shift"),
+    "loading": attribute("img", "loading", "lazy images below the first screen"),
+    "decoding": attribute("img", "decoding", "images decoded off the main thread"),
+    "lang": attribute(None, "bcp47", "passages in another language, for screen readers: {lang=es}"),
+    "dir": attribute(None, "dir", "passages written right to left: {dir=rtl}"),
+    "colspan": attribute("td th", "integer", "tables"),
+    "rowspan": attribute("td th", "integer", "tables"),
+    "align": attribute("td th", "align", "table column alignment (| :-- |)"),
+    "start": attribute("ol", "integer", "a numbered list that starts after 1"),
+}
+
+# -- The content: classes ----------------------------------------------------------------------
+
+ADMONITION_TYPES = (
+    "note abstract summary tldr info todo tip hint important success check done question help faq "
+    "warning caution attention failure fail missing danger error bug example quote cite"
+).split()
+# What editors may write themselves, in an attribute list: `[Sign](https://…){ .md-button }`.
+EDITOR_CLASSES = {
+    "md-button": "a link shown as a button: [Sign the letter](https://…){ .md-button }",
+    "md-button--primary": "a filled button: [Sign the letter](https://…){ .md-button .md-button--primary }",
+    "md-deck": "the line under the page's title, set as a deck: its paragraph, then a line { .md-deck }",
+}
+# What the site's Markdown extensions put on content; none hides or moves text.
+GENERATED_CLASSES = {
+    "headerlink": "the permalinks of headings (toc extension)",
+    "share-link": "the permalinks beside each part (markdown/share.py)",
+    "anchor-alias": "an old ID kept where links shared before a rename land (markdown/share.py)",
+    "admonition": "notices (pymdownx.blocks.admonition)",
+    "admonition-title": "the title line of a notice",
+    **dict.fromkeys(ADMONITION_TYPES, "the kind of a notice"),
+    "footnote": "footnotes",
+    "footnote-ref": "footnotes",
+    "footnote-backref": "footnotes",
+    "toclink": "links to headings",
+    "attachment": "links to a PDF, with its size (markdown/share.py)",
+    "highlight": "code blocks (pymdownx.superfences)",
+}
+CONTENT_CLASSES = {**GENERATED_CLASSES, **EDITOR_CLASSES}
+# A code block's language (```html), which only names how it is highlighted.
+CONTENT_CLASS_PREFIXES = ("language-",)
+
+SCHEMES = {"https": "links to other sites", "http": "links to other sites that have no https", "mailto": "e-mail addresses"}
+
+
+def classes_hint():
+    return "; ".join(EDITOR_CLASSES.values())
+
+
+def content_problem(tag, attributes, site_url=""):
+    """(element problem or None, {attribute: problem}) for an element of the content, as a
+    browser or Python-Markdown holds it: `attributes` maps names to values."""
+    if tag not in CONTENT_ELEMENTS:
+        return f"the element <{tag}> is not among those a statement needs; {HINTS.get(tag, DEFAULT_HINT)}", {}
+    problems = {}
+    for name, value in attributes.items():
+        allowed = CONTENT_ATTRIBUTES.get(name)
+        if allowed is None or (allowed.elements is not None and tag not in allowed.elements):
+            problems[name] = attribute_problem(name)
+            continue
+        problem = value_problem(allowed.rule, value, tag, site_url)
+        if problem:
+            problems[name] = problem
+    return None, problems
+
+
+def attribute_problem(name):
+    if name.startswith("on"):
+        return "an event handler runs code: remove it"
+    if name == "style":
+        return "it can hide text, and the Content Security Policy blocks it: ask a developer for a class"
+    if name in ("hidden", "popover", "inert"):
+        return "it hides text from readers: remove it"
+    return f"it is not among the attributes the site needs; {DEFAULT_HINT}"
+
+
+def value_problem(rule, value, tag, site_url=""):
+    """Why `value` breaks its rule, or None."""
+    if rule == "text":
+        return None
+    if rule == "token":
+        return "an ID or reference is one word" if not value or any(c.isspace() for c in value) else None
+    if rule == "integer":
+        return None if value.isdigit() and len(value) < 6 else "a whole number is expected"
+    if rule == "class":
+        bad = [c for c in value.split() if c not in CONTENT_CLASSES and not c.startswith(CONTENT_CLASS_PREFIXES)]
+        return bad and f"the class {bad[0]!r} is not available. Available: {classes_hint()}"
+    if rule == "link":
+        return url_problem(value, allow_remote=True, site_url=site_url)
+    if rule in ("image", "local"):
+        return url_problem(value, allow_remote=False, site_url=site_url)
+    if rule == "rel":
+        bad = [word for word in value.lower().split() if word not in ("noopener", "noreferrer", "nofollow")]
+        return bad and f"rel={bad[0]} is not used by the site"
+    if rule == "bcp47":
+        return None if is_bcp47(value) else "a language tag such as en, es or en-US is expected"
+    if rule == "loading":
+        return None if value in ("lazy", "eager") else "lazy or eager"
+    if rule == "decoding":
+        return None if value in ("async", "auto", "sync") else "async, sync or auto"
+    if rule == "align":
+        return None if value in ("left", "right", "center") else "left, right or center"
+    if rule == "dir":
+        return None if value in ("ltr", "rtl", "auto") else "ltr, rtl or auto"
+    return f"unknown rule {rule}"
+
+
+# -- Addresses -----------------------------------------------------------------------------------
+
+
+def normalise_url(url):
+    """As browsers read an address: no leading or trailing controls or spaces, no tabs or newlines."""
+    url = url.strip("".join(map(chr, range(0x21))))
+    return "".join(c for c in url if c not in "\t\n\r")
+
+
+def url_scheme(url):
+    """The scheme of a URL, or '' for a relative one (no regex: bounded on any input)."""
+    for index, char in enumerate(url):
+        if char == ":":
+            return url[:index].lower() if index and url[0].isascii() and url[0].isalpha() else ""
+        if not (char.isascii() and (char.isalnum() or char in "+-.")):
+            return ""
+    return ""
+
+
+def url_problem(url, allow_remote, site_url=""):
+    url = normalise_url(url)
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+        return "control characters in an address"
+    if site_url and url.startswith(site_url):
+        return None
+    scheme = url_scheme(url)
+    if url.startswith(("//", "\\\\", "/\\", "\\/")):
+        return None if allow_remote else "only files of the site itself (a relative address such as assets/x.png)"
+    if not scheme:
+        return None
+    if scheme in SCHEMES:
+        return (
+            None
+            if allow_remote
+            else "only files of the site itself (a relative address such as assets/x.png): nothing is loaded from other hosts"
+        )
+    return f"the {scheme}: scheme is not allowed (only https:, http:, mailto: and addresses on the site)"
+
+
+def is_bcp47(tag):
+    """A well-formed BCP 47 tag (language[-script][-region][-variant…]), checked without regex."""
+    parts = tag.split("-")
+    if not 2 <= len(parts[0]) <= 3 or not parts[0].isascii() or not parts[0].isalpha() or len(tag) > 35:
+        return False
+    return all(1 <= len(part) <= 8 and part.isascii() and part.isalnum() for part in parts[1:])
+
+
+def shorten(text, limit=60):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- A built page, as a browser reads it ------------------------------------------------------
+
+# Nothing of these belongs in a page of this site, from the theme or anywhere else.
+ACTIVE_ELEMENTS = {
+    "iframe": "it embeds another page",
+    "frame": "it embeds another page",
+    "frameset": "it embeds other pages",
+    "object": "it embeds a plugin or page",
+    "embed": "it embeds a plugin",
+    "applet": "it runs a plugin",
+    "base": "it changes where every address of the page leads",
+    "portal": "it embeds another page",
+    "fencedframe": "it embeds another page",
+    SVG + "script": "it runs code",
+    SVG + "foreignObject": "it embeds HTML in a drawing",
+    SVG + "animate": "it can change an address into a script",
+    SVG + "set": "it can change an address into a script",
+    SVG + "animateTransform": "it animates the theme's icons",
+    "{http://www.w3.org/1998/Math/MathML}math": "the site has no formulas",
+}
+ACTIVE_ATTRIBUTES = {"style", "srcdoc", "formaction", "ping"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "cite", "xlink:href"}
+# Elements the theme uses once each, by ID: anywhere else they would hide or hold content.
+THEME_ONLY_IDS = {"template": "theme-scripts", "noscript": "stylesheets"}
+META_NAMES = {"viewport", "description", "author", "generator", "referrer", "theme-color", "color-scheme"}
+
+
+@dataclass
+class Refusal:
+    what: str  # what was found, as an editor would recognise it
+    why: str
+    near: str | None  # the nearest ID before it, if any
+    region: str  # "content" or "theme"
+    needle: str  # text to look for in the Markdown source
+
+    def message(self):
+        return f"{self.what} is not allowed: {self.why}"
+
+
+def parse(text):
+    """The tree a browser builds, and html5lib's parse errors: ((line, column), code, details)."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
+    return parser.parse(text), parser.errors
+
+
+def local_name(tag):
+    """A tag or attribute name without its namespace ({http://www.w3.org/2000/svg}path -> path)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) and tag.startswith("{") else tag
+
+
+def judge(text, is_trusted, site_url=""):
+    """(refusals, inline texts) for a built page: `is_trusted(kind, body)` says whether an inline
+    <script> or <style> is the site's own (steps/policy.py); the trusted ones are returned for
+    the page's policy."""
+    tree, errors = parse(text)
+    refusals = misparsed(text, errors)
+    inline, near = [], None
+    content = content_children(tree)
+    # Iterative walk: the depth of a page is bounded by MAX_DEPTH, never by Python's stack.
+    stack = [(tree, 0, "theme")]
+    while stack:
+        element, depth, region = stack.pop()
+        if depth > MAX_DEPTH:
+            refusals.append(Refusal(f"nesting {MAX_DEPTH} levels deep", "no page needs it; flatten the lists or quotes", near, region, ""))
+            continue
+        if not isinstance(element.tag, str):  # a comment
+            if region == "content":
+                refusals.append(Refusal("an HTML comment", "it hides the text after it; remove it", near, region, "<!"))
+            continue
+        if element.get("id"):
+            near = element.get("id")
+        refusals += judge_element(element, region, near, site_url)
+        name = local_name(element.tag)
+        if name in ("script", "style") and not (name == "script" and (element.get("src") is not None or is_data_script(element))):
+            body = element.text or ""
+            if is_trusted(name, body):
+                inline.append((name, body))
+            else:
+                why = f"it is not one of the site's own {name}s (steps/policy.py); {HINTS[name]}"
+                refusals.append(Refusal(f"the inline <{name}> {shorten(body)!r}", why, near, region, f"<{name}"))
+        for child in reversed(list(element)):
+            stack.append((child, depth + 1, "content" if id(child) in content else region))
+    return refusals, inline
+
+
+def judge_element(element, region, near, site_url):
+    name = local_name(element.tag)
+    attributes = {local_name(k) if isinstance(k, str) else str(k): v for k, v in element.attrib.items()}
+    if region == "content":
+        problem, attribute_problems = content_problem(name, attributes, site_url)
+        if problem:
+            return [Refusal(f"the element <{name}>", problem.split(" is not among", 1)[-1].lstrip(" ;"), near, region, f"<{name}")]
+        return [
+            Refusal(f"the attribute {attr}={shorten(attributes[attr])!r} on <{name}>", why, near, region, f"{attr}=")
+            for attr, why in attribute_problems.items()
+        ]
+    refusals = []
+    if element.tag in ACTIVE_ELEMENTS:
+        return [Refusal(f"the element <{name}>", ACTIVE_ELEMENTS[element.tag], near, region, f"<{name}")]
+    if name in THEME_ONLY_IDS and element.get("id") != THEME_ONLY_IDS[name]:
+        return [Refusal(f"the element <{name}>", f"the theme uses it only as #{THEME_ONLY_IDS[name]}", near, region, f"<{name}")]
+    for attr, value in attributes.items():
+        lower = attr.lower()
+        if lower.startswith("on") or lower in ACTIVE_ATTRIBUTES:
+            refusals.append(Refusal(f"the attribute {attr}= on <{name}>", attribute_problem(lower), near, region, f"{attr}="))
+        elif lower in URL_ATTRIBUTES:
+            problem = theme_url_problem(element, name, value, site_url)
+            if problem:
+                refusals.append(Refusal(f"{attr}={shorten(value)!r} on <{name}>", problem, near, region, value[:40]))
+        elif name == "meta" and lower == "content":
+            problem = meta_content_problem(element, value, site_url)
+            if problem:
+                refusals.append(Refusal(f"the meta {shorten(value)!r}", problem, near, region, value[:40]))
+    return refusals
+
+
+def theme_url_problem(element, name, value, site_url):
+    """Links may lead anywhere; what the page loads comes from the site itself."""
+    rel = set((element.get("rel") or "").lower().split())
+    if name == "link" and "icon" in rel and normalise_url(value).startswith("data:image/svg+xml,"):
+        return None  # the inline favicon (mkdocs.yml, theme.favicon)
+    loads = name not in ("a", "link", "form", "button", "input") or rel & {"stylesheet", "preload", "modulepreload", "icon"}
+    return url_problem(value, allow_remote=not loads, site_url=site_url)
+
+
+def meta_content_problem(element, value, site_url):
+    equiv = (element.get("http-equiv") or "").lower()
+    if equiv == "refresh":
+        delay, _, target = value.partition(";")
+        target = target.strip()
+        if not delay.strip().isdigit() or not target.lower().startswith("url="):
+            return "a redirect is written `0; url=address`"
+        return url_problem(target[4:].strip(), allow_remote=False, site_url=site_url)
+    if equiv and equiv != "content-security-policy":
+        return f"http-equiv={equiv} is not used by the site"
+    prop = (element.get("property") or "").lower()
+    name = (element.get("name") or "").lower()
+    if prop in ("og:url", "og:image") or name == "twitter:image":
+        return url_problem(value, allow_remote=True, site_url=site_url)
+    return None
+
+
+def is_data_script(element):
+    return (element.get("type") or "").strip().lower() == "application/json"
+
+
+def content_children(root):
+    """id() of the editors' elements: the article's children between the theme's parts."""
+    article = next((e for e in root.iter("article") if "md-content__inner" in (e.get("class") or "").split()), None)
+    if article is None:
+        return set()
+    children = list(article)
+    start, end = 0, len(children)
+    # Zensical's skip-link target, then the edit and view buttons.
+    while start < end and (
+        "md-content__button" in (children[start].get("class") or "").split() or children[start].get("id") == "__skip"
+    ):
+        start += 1
+    theme_after = {"md-source-file", "print-url"}
+    while end > start and theme_after & set((children[end - 1].get("class") or "").split()):
+        end -= 1
+    return {id(child) for child in children[start:end]}
+
+
+def misparsed(text, errors):
+    """Refusals for parse errors. Material's and Zensical's pages have none: one in a page is
+    markup that a browser reads differently from how it is written (an end tag that closes the
+    article early and moves what follows into the theme's markup, an unclosed quote)."""
+    refusals, line_starts = [], [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            line_starts.append(index + 1)
+    for (line, column), code, details in errors[:5]:
+        offset = line_starts[min(line, len(line_starts)) - 1] + max(column, 0)
+        before = text.rfind(' id="', 0, offset)
+        near = text[before + 5 : text.find('"', before + 5)] if before >= 0 else None
+        name = (details or {}).get("name") or ""
+        refusals.append(
+            Refusal(
+                f"HTML that a browser reads differently from how it is written ({code}{' <' + name + '>' if name else ''})",
+                "it can move text or tags out of the place they were written in; write Markdown",
+                near,
+                "content",
+                f"<{name}" if name else "<",
+            )
+        )
+    return refusals

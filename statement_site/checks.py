@@ -1,0 +1,395 @@
+"""What editors can get wrong, judged on the model of the source before any generator runs.
+
+    python -m statement_site check        # on its own, in about a second
+    (the MkDocs hook runs it first; `make build-zensical` runs it before Zensical)
+
+Each problem is one `file:line: what is wrong, and what to write instead` (source.Problem), in
+words for editors. Nothing here parses a file: the model (source.py) has read everything, and
+what it could not read is among its own problems, which come first.
+"""
+
+import difflib
+import re
+import unicodedata
+import xml.etree.ElementTree as ElementTree
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from . import allowlist, limits
+from .source import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, INVISIBLE, GitTree, Problem, Source, is_id, published_baseline, slug
+
+# A page is taken for one in another language when these short words outnumber English ones.
+COMMON_WORDS = {
+    "en": {"the", "and", "of", "to", "is", "that", "for", "with", "are", "we", "our"},
+    "es": {"el", "la", "y", "de", "los", "las", "que", "del", "por", "para", "una", "con", "nuestro", "nuestra", "es"},
+    "fr": {"le", "les", "des", "est", "une", "pour", "avec", "nous", "notre", "du", "et"},
+}
+LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
+# Markdown that shows as text when it was not understood, and what the editor meant.
+FOREIGN_BLOCKS = {
+    "!!!": "a notice is written `/// note | Its title`, its text on the lines below, and `///` alone on the line after it",
+    ":::": "a notice is written `/// note | Its title`, its text on the lines below, and `///` alone on the line after it",
+}
+# Parts that need an ID on a shared page: what a reader links to. Tables, notices, footnotes,
+# code and images take none (a reader links to the section they are in).
+NEEDS_AN_ID = {"heading", "paragraph", "item", "quote"}
+SVG_ELEMENTS = {
+    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
+    "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use",
+}  # fmt: skip
+SVG_MAX_ELEMENTS = 5_000
+
+
+def check(source, published=None):
+    """Every problem of `source`, sorted; `published` is the model of what is published (the
+    baseline commit's), whose IDs must still lead somewhere."""
+    problems = list(source.problems)
+    for page in source.pages.values():
+        problems += page_problems(page, source)
+    problems += nav_problems(source)
+    problems += alias_problems(source)
+    if published is not None:
+        problems += removed_id_problems(source, published)
+    problems += file_problems(source)
+    return sorted(set(problems))
+
+
+# -- Pages ----------------------------------------------------------------------------------------
+
+
+def page_problems(page, source):
+    problems = []
+    lines = page.markdown.split("\n")
+    problems += character_problems(page, lines)
+    problems += id_problems(page, source)
+    for part in page.parts:
+        for syntax, fix in FOREIGN_BLOCKS.items():
+            if part.text.startswith(syntax):
+                problems.append(Problem(page.file, part.line, f"'{syntax}' would show on the page as text: {fix}."))
+        if "{#" in part.text or "{:" in part.text:
+            problems.append(
+                Problem(page.file, part.line, "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.")
+            )
+        for alt, target in part.images:
+            if not alt.strip():
+                problems.append(
+                    Problem(
+                        page.file,
+                        part.line,
+                        f"the image {target} has no description, so screen readers cannot say what it shows: "
+                        f"write it between the brackets, ![A crowd holding candles]({target}).",
+                    )
+                )
+        if part.kind == "notice" and not notice_closed(lines, part.line):
+            problems.append(Problem(page.file, part.line, "the notice opened here is never closed: add a line '///' after its text."))
+    if page.shared:
+        reported = {problem.line for problem in [*problems, *source.problems] if problem.file == page.file}
+        problems += missing_id_problems(page, reported)
+    problems += link_problems(page, source)
+    problems += language_problems(page)
+    return problems
+
+
+def character_problems(page, lines):
+    """Invisible and direction-changing characters: text that reads otherwise than it shows."""
+    problems = []
+    for number, line in enumerate(lines, 1):
+        for char in dict.fromkeys(c for c in line if ord(c) in INVISIBLE):
+            name = unicodedata.name(char, "an unnamed character")
+            problems.append(
+                Problem(page.file, number, f"the invisible character U+{ord(char):04X} ({name}) is not allowed: it makes text read otherwise than it shows; delete it")
+            )
+    return problems
+
+
+def id_problems(page, source):
+    problems, seen = [], {}
+    explicit = [part for part in page.parts if part.explicit]
+    if len(explicit) > limits.PARTS:
+        problems.append(Problem(page.file, 1, f"more than {limits.PARTS} parts with an ID: split the page"))
+    other_pages = {PurePosixPath(other.url).parts[0] for other in source.pages.values() if other.url}
+    for part in page.parts:
+        if not part.id:
+            continue
+        line = part.id_line or part.line
+        if part.explicit and not is_id(part.id):
+            problems.append(Problem(page.file, line, id_message(part.id)))
+        elif part.explicit and page.url == "" and part.id in other_pages | set(GENERATED):
+            problems.append(
+                Problem(page.file, line, f"the ID '{part.id}' is also the address of a page (s/{part.id}/ would be both): choose another")
+            )
+        if part.id in seen:
+            first = seen[part.id]
+            problems.append(
+                Problem(page.file, line, f"the ID '{part.id}' is already used at line {first}: each part of a page needs its own ID")
+            )
+        else:
+            seen[part.id] = line
+    return problems
+
+
+def id_message(ident):
+    """Why an ID cannot be a link's end, naming a character that only looks right."""
+    strange = next((c for c in ident if c not in "abcdefghijklmnopqrstuvwxyz0123456789-"), None)
+    if len(ident) > limits.ID_LENGTH:
+        return f"the ID '{ident[:20]}…' is longer than {limits.ID_LENGTH} characters: shorten it"
+    if strange and not strange.isascii():
+        name = unicodedata.name(strange, "an unnamed character")
+        return (
+            f"the ID '{ident}' holds U+{ord(strange):04X} ({name}), which only looks like a letter of a-z: "
+            f"IDs use a-z, 0-9 and hyphens; retype it as '{slug(ident, words=8)}'"
+        )
+    return f"the ID '{ident}' cannot end a link: IDs use lowercase letters a-z, digits 0-9 and hyphens, such as '{slug(ident, words=8)}'"
+
+
+def missing_id_problems(page, reported):
+    """Parts a reader should be able to link to, written without an ID: the ID to add, by kind."""
+    problems, taken = [], set(page.ids)
+    for part in page.parts:
+        if part.id and part.explicit or part.kind not in NEEDS_AN_ID or part.line in reported:
+            continue
+        if part.container not in (None, "item", "quote") or "md-deck" in part.classes:
+            continue
+        if part.kind == "heading" and part.level == 1:
+            continue
+        suggestion = slug(part.text)
+        while suggestion in taken:
+            suggestion = f"{suggestion}-2" if not suggestion[-1].isdigit() else f"{suggestion[:-1]}{int(suggestion[-1]) + 1}"
+        taken.add(suggestion)
+        problems.append(
+            Problem(page.file, part.line, f"this {part.name} has no ID, so nobody can link to it: {part.how_to_give_an_id(suggestion)}.")
+        )
+    return problems
+
+
+def notice_closed(lines, start):
+    return any(line.strip() == "///" for line in lines[start:])
+
+
+def link_problems(page, source):
+    """Links and images that lead nowhere: another page, a part, a file of docs/."""
+    problems = []
+    base = PurePosixPath(page.src).parent
+    for link in page.links:
+        split = urlsplit(link.href)
+        if split.scheme or split.netloc or link.href.startswith("//"):
+            if link.image:
+                problems.append(
+                    Problem(page.file, link.line, f"the image {link.href} is on another site: readers' browsers would ask it for the image; save it under docs/assets/")
+                )
+            continue
+        path = unquote(split.path)
+        if not path:
+            target = page
+        else:
+            resolved = (base / path).as_posix()
+            resolved = PurePosixPath(*[p for p in PurePosixPath(resolved).parts if p != "."]).as_posix()
+            resolved = normalise(resolved)
+            target = source.pages.get(resolved)
+            if target is None and resolved not in source.files:
+                kind = "image" if link.image else "link"
+                problems.append(
+                    Problem(page.file, link.line, f"the {kind} '{link.href}' leads to no file of docs/: check its spelling ({', '.join(list(source.pages)[:6])} …)")
+                )
+                continue
+        if split.fragment and target is not None:
+            ids = set(target.ids) | set(source.aliases_of(target.src))
+            if unquote(split.fragment) not in ids:
+                problems.append(
+                    Problem(page.file, link.line, f"the link '{link.href}' leads to no part of {target.file}: check the ID after '#'")
+                )
+    return problems
+
+
+def normalise(path):
+    parts = []
+    for part in path.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part:
+            parts.append(part)
+    return "/".join(parts)
+
+
+def language_problems(page):
+    if page.lang:
+        return []
+    words = re.findall(r"[a-záéíóúñçàèêôû]+", " ".join(part.text for part in page.parts).lower())
+    counts = {code: sum(word in common for word in words) for code, common in COMMON_WORDS.items()}
+    guess = max(counts, key=counts.get)
+    if guess != "en" and counts[guess] > 2 * counts["en"] + 5:
+        return [
+            Problem(
+                page.file,
+                1,
+                f"this page seems to be in {LANGUAGE_NAMES[guess]}, but does not say so, so screen readers would "
+                f"read it with an English voice: add 'lang: {guess}' to its front matter, the lines between "
+                "'---' at the top of the page.",
+            )
+        ]
+    return []
+
+
+# -- The nav ----------------------------------------------------------------------------------------
+
+
+def nav_problems(source):
+    problems = []
+    listed = set()
+    for entry in source.config.nav:
+        if "<" in entry.title or ">" in entry.title or len(entry.title) > 80:
+            problems.append(Problem(CONFIG_FILE, entry.line, "a nav title is plain text under 80 characters, without < or >"))
+        if entry.src is None:
+            continue
+        listed.add(entry.src)
+        if entry.src not in source.pages:
+            problems.append(Problem(CONFIG_FILE, entry.line, f"the nav lists '{entry.src}', which is not a page of docs/"))
+    nav_line = source.config.line_of.get("nav", 1)
+    for src, page in source.pages.items():
+        if src not in listed and src not in source.config.not_in_nav:
+            problems.append(
+                Problem(
+                    page.file,
+                    1,
+                    f"this page is in no menu, so readers cannot find it: add a line '  - {page.title}: {src}' "
+                    f"under 'nav:' in mkdocs.yml (line {nav_line})",
+                )
+            )
+    return problems
+
+
+# -- Links that were shared --------------------------------------------------------------------------
+
+
+def alias_problems(source):
+    problems = []
+    counted = 0
+    for alias in source.aliases:
+        counted += 1
+        if counted > limits.ALIASES:
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"more than {limits.ALIASES} aliases: ask a developer"))
+            break
+        page = source.pages.get(alias.page)
+        if page is None:
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} is for {alias.page}, which is not a page of docs/"))
+        elif alias.old in page.ids:
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} is still an ID in {page.file}; remove the alias."))
+        elif alias.new not in page.ids:
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} points to #{alias.new}, which {page.file} does not have."))
+    return problems
+
+
+def removed_id_problems(source, published):
+    """Each ID that was published and leads nowhere now: the line to add to keep its links."""
+    problems = []
+    for src, ids in published.published().items():
+        page = source.pages.get(src)
+        if page is None:
+            if ids and src in published.pages:
+                problems.append(
+                    Problem(
+                        f"{DOCS}/{src}",
+                        1,
+                        f"this page was published and is gone: if it moved, map 'old.md: new.md' under the "
+                        f"redirects plugin in {CONFIG_FILE}, so that its links keep working",
+                    )
+                )
+            continue
+        kept = set(page.ids) | set(source.aliases_of(src))
+        for ident in sorted(ids - kept):
+            new = likely_new_id(ident, published.pages.get(src), page, published)
+            line = aliases_line(source, src)
+            problems.append(
+                Problem(
+                    ANCHORS_FILE if line else page.file,
+                    line or 1,
+                    f"#{ident} has been shared, but {page.file} no longer has it. Put the {{#{ident}}} back, or, "
+                    f"if it was renamed, add the line '    {ident}: {new or 'new-id'}' under 'aliases:' "
+                    f"for {src} in {ANCHORS_FILE}" + ("" if line else f" (start the file with '{src}:' and '  aliases:')"),
+                )
+            )
+    return problems
+
+
+def likely_new_id(old, before, after, published):
+    """The ID the part that had `old` has now: the new ID whose text reads most like it."""
+    if before is None:
+        return None
+    old_part = before.ids.get(old)
+    candidates = [p for p in after.parts if p.explicit and p.id not in before.ids]
+    if old_part is None or not candidates:
+        return None
+    best = max(candidates, key=lambda p: difflib.SequenceMatcher(None, p.text, old_part.text).ratio())
+    return best.id
+
+
+def aliases_line(source, src):
+    """The line after which an alias of `src` goes in published-anchors.yml, or None."""
+    path = source.root / ANCHORS_FILE
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    start = next((n for n, line in enumerate(lines) if line.rstrip() == f"{src}:"), None)
+    if start is None:
+        return None
+    return next((n + 1 for n in range(start, len(lines)) if lines[n].strip() == "aliases:"), start + 1)
+
+
+# -- Other files ------------------------------------------------------------------------------------
+
+
+def file_problems(source):
+    problems = []
+    for name in source.files:
+        path = source.root / DOCS / name
+        if name.lower().endswith(".svg") and path.is_file():
+            problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in svg_problems(path.read_bytes())]
+    return problems
+
+
+def svg_problems(data):
+    """(line, problem) for an SVG image: a real XML parser, then an allowlist of drawing elements,
+    and nothing that multiplies (a <use> of something that holds a <use>)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return [(1, "the SVG is not UTF-8: export it again, or use PNG")]
+    if "<!doctype" in text.lower() or "<!entity" in text.lower():
+        return [(1, "an SVG with a DOCTYPE or entities is not allowed: export it again as plain SVG")]
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as error:
+        return [(error.position[0], f"the SVG is not well-formed XML ({error}): export it again, or use PNG")]
+    problems, elements = [], list(root.iter())
+    if len(elements) > SVG_MAX_ELEMENTS:
+        return [(1, f"the SVG has more than {SVG_MAX_ELEMENTS:,} elements: export it as PNG")]
+    by_id = {e.get("id"): e for e in elements if e.get("id")}
+    for element in elements:
+        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        if tag not in SVG_ELEMENTS:
+            problems.append((1, f"the SVG element <{tag}> is not allowed (scripts, animations, embedded HTML): use PNG"))
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                problems.append((1, f"the SVG attribute {local}= runs code: remove it, or use PNG"))
+            elif local == "href" and not allowlist.normalise_url(value).startswith("#"):
+                problems.append((1, "an SVG may not refer to other files (href): use PNG"))
+            elif local == "href" and tag == "use":
+                target = by_id.get(value[1:])
+                if target is not None and any(e.tag.rsplit("}", 1)[-1] == "use" for e in target.iter()):
+                    problems.append((1, "a <use> of a shape that holds a <use> multiplies the drawing: export it as PNG"))
+            elif local == "style" or "url(" in value.replace(" ", "").lower().replace("url(#", ""):
+                problems.append((1, "an SVG may not load styles or outside resources: use PNG"))
+            elif allowlist.url_scheme(allowlist.normalise_url(value)) in ("javascript", "data", "vbscript"):
+                problems.append((1, f"the SVG attribute {local}= holds a script address: use PNG"))
+    return problems[:5]
+
+
+def run(root):
+    """The check of the project at `root`, against what is published: sorted problems."""
+    source = Source.read(root)
+    base = published_baseline(root)
+    published = Source.read(root, GitTree(root, base)) if base else None
+    return check(source, published)
+

@@ -1,0 +1,31 @@
+"""Every bound on what editors may put into the site, in one place, each with why.
+
+The checks (checks.py) stop an input past a bound with a `file:line` message long before any
+work grows with it, so that a build takes seconds whatever the input
+(`python scripts/benchmark.py --scale` prints the build time at 1x, 10x and 100x the statement)."""
+
+# Files under docs/
+FILES = 500  # the statement has 10
+PAGES = 60  # pages are parsed, purged and shared one by one
+PAGE_BYTES = 100_000  # the statement is 7.5 KB; Markdown's time grows with size
+IMAGE_BYTES = 1_000_000  # readers on phones: 1600 pixels wide as JPEG or WebP is plenty
+SVG_BYTES = 100_000
+PDF_BYTES = 10_000_000
+NAME_CHARACTERS = 80  # of one file or folder name
+PATH_DEPTH = 4  # docs/a/b/c/page.md
+
+# Inside a page: Python-Markdown's inline patterns take quadratic time on long runs of
+# brackets and backticks, so a block is bounded in length and in those characters.
+LINE_CHARACTERS = 5_000
+BLOCK_CHARACTERS = 4_000  # today's longest paragraph has 1,300
+BLOCK_BRACKETS = 100  # `[`, `<` and backticks in one block: links, footnotes, code
+NESTING = 16  # list or quote levels opening one line
+INDENT = 64  # 16 levels of list
+META_CHARACTERS = 500  # one front matter value
+
+# IDs and what is made from them
+ID_LENGTH = 64  # an address stays readable when shared
+PARTS = 400  # parts with an ID on one page: each gets a share page and a card
+SHARE_PAGES = 2_000  # in the whole site
+ALIASES = 300  # in published-anchors.yml
+ANCHORS_FILE_BYTES = 20_000  # strict YAML reading grows faster than the file

@@ -1,0 +1,8 @@
+"""The site's own Python-Markdown extensions, one feature a module, as pymdown-extensions has
+them: listed under `markdown_extensions` in mkdocs.yml, last, so that MkDocs and Zensical both
+run them.
+
+- `statement_site.markdown.safety`: raw HTML stays text; attributes only from the allowlist.
+- `statement_site.markdown.share`: share controls on every part with an ID, and aliases.
+- `statement_site.markdown.attachments`: a link to a PDF says so, with its size.
+"""

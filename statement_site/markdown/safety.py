@@ -1,0 +1,108 @@
+"""Content safety: what editors write becomes only what a statement needs, under any generator.
+
+    markdown_extensions:
+      - statement_site.markdown.safety
+
+- **Raw HTML never becomes HTML.** Python-Markdown passes HTML through as it is written; here
+  block HTML is not set aside, and inline tags and comments stay the text they are, shown
+  literally (escaped), as code spans already are.
+- **Attribute lists are allowed only from the allowlist** (allowlist.py): after `attr_list` has
+  run, an attribute, class or address that is not on it is removed from its element, and an
+  element that is not on it (which only another extension could make) is replaced by its text.
+
+Nothing is silent: each refusal goes to `on_refusal(text, why)` when it is given, with a piece of
+the Markdown to find the line by. The model (source.py) passes one, so that the editor checks
+stop the build with `file:line` before a generator runs; the generators pass none, and only the
+sanitising takes place.
+"""
+
+from markdown import Extension
+from markdown.inlinepatterns import HTML_RE, InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from .. import allowlist
+from .context import rendering_of
+
+
+class RawHtmlAsText(InlineProcessor):
+    """A tag or comment written in the text stays text: what readers see is what was written."""
+
+    def __init__(self, pattern, md, report):
+        super().__init__(pattern, md)
+        self.report = report
+
+    def handleMatch(self, m, data):
+        raw = m.group(1)
+        if raw.startswith("<!--"):
+            self.report(raw[:20], "an HTML comment would show on the page as text: remove it")
+        elif not raw.startswith("</"):
+            name = raw[1:].split(None, 1)[0].rstrip("/>").lower()
+            hint = allowlist.HINTS.get(name, allowlist.DEFAULT_HINT)
+            self.report(f"<{raw[1 : 1 + len(name)]}", f"the HTML <{name}> would show on the page as text: {hint}")
+        return raw, m.start(0), m.end(0)
+
+
+class AllowedOnly(Treeprocessor):
+    """Elements, attributes, classes and addresses of the content, as the allowlist has them."""
+
+    def __init__(self, md, report, options):
+        super().__init__(md)
+        self.report, self.options = report, options
+
+    def run(self, root):
+        site_url = rendering_of(self.md, self.options).site_url
+        for parent in list(root.iter()):
+            for element in list(parent):
+                if not isinstance(element.tag, str):
+                    continue
+                problem, attribute_problems = allowlist.content_problem(element.tag, dict(element.attrib), site_url)
+                if problem:
+                    self.report(f"<{element.tag}", problem)
+                    replace_with_text(parent, element)
+                    continue
+                for name, why in attribute_problems.items():
+                    value = element.attrib.pop(name)
+                    needle = value if name in ("href", "src") else name
+                    if name == "class":
+                        needle = next((c for c in value.split() if c in why), value)
+                    self.report(needle, f"{name}={allowlist.shorten(value, 40)!r} on <{element.tag}>: {why}")
+                if element.tag == "img" and "src" not in element.attrib:
+                    replace_with_text(parent, element, element.get("alt", ""))
+
+
+def replace_with_text(parent, element, text=None):
+    """`element` out of the tree, its text (or `text`) and its tail left in its place."""
+    index = list(parent).index(element)
+    words = ("".join(element.itertext()) if text is None else text) + (element.tail or "")
+    parent.remove(element)
+    if index:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + words
+    else:
+        parent.text = (parent.text or "") + words
+
+
+class ContentSafetyExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "on_refusal": [None, "Called with (a piece of the Markdown, why) for each refusal - Default: None"],
+            "site_url": [None, "The site's address, where no generator says it - Default: None"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        report = self.getConfig("on_refusal") or (lambda text, why: None)
+        # Block HTML is not set aside: its lines are paragraphs, their tags text (below).
+        if "html_block" in md.preprocessors:
+            md.preprocessors.deregister("html_block")
+        md.inlinePatterns.register(RawHtmlAsText(HTML_RE, md, report), "html", 90)
+        # After attr_list (8), which sets what editors wrote in `{…}`; before abbr (7), toc (5)
+        # and the share controls (4), whose markup is the site's own.
+        options = {"site_url": self.getConfig("site_url")}
+        md.treeprocessors.register(AllowedOnly(md, report, options), "statement_site_safety", 7.5)
+
+
+def makeExtension(**kwargs):
+    return ContentSafetyExtension(**kwargs)
+

@@ -1,0 +1,146 @@
+"""Stable IDs and their share controls: every part an editor gave an `{#id}` can be linked to,
+copied and shared, and old links land after a rename.
+
+    markdown_extensions:
+      - toc:
+          permalink: true
+      - statement_site.markdown.share
+
+- **Share controls.** Each section heading, paragraph, list item, quotation and image with an ID
+  gets a permalink, `<a class="headerlink share-link" href="#id">¶</a>`, a plain link that works
+  without JavaScript (docs/javascripts/share.js turns it into a copy or share button). Those the
+  editor wrote (`{#id}`) carry `data-share-url`, the part's share address (`s/<id>/`, whose
+  preview card shows that part: steps/share_pages.py). Each control is named after its part
+  ("Copy link to paragraph 3 of “The war”"), so that a screen reader's list of links tells them
+  apart; a heading keeps its own text as its name.
+- **Aliases.** An old ID kept in `published-anchors.yml` (`old-id: new-id`) becomes an empty
+  `<span class="anchor-alias" id="old-id">` at the start of its new part: old links land there,
+  with or without JavaScript.
+
+The page and the site's address come from the generator (markdown/context.py), or from the
+options `page`, `root` and `site_url`.
+"""
+
+import copy
+import html
+import xml.etree.ElementTree as etree
+from urllib.parse import quote
+
+from markdown import Extension
+from markdown.extensions.toc import render_inner_html, strip_tags
+from markdown.treeprocessors import Treeprocessor
+
+from .. import source
+from .context import rendering_of
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# What a control's name calls a part that is not a heading.
+PART_NAMES = {"p": "paragraph", "li": "item"}
+
+
+def written_ids(root):
+    """The IDs an editor wrote in attribute lists: those the tree holds once `attr_list` has run,
+    except the footnotes' (which the footnotes extension makes)."""
+    footnotes = {id(e) for div in root.iter("div") if "footnote" in (div.get("class") or "").split() for e in div.iter()}
+    return {
+        element.get("id")
+        for element in root.iter()
+        if element.get("id") and id(element) not in footnotes and element.tag != "sup"
+    }
+
+
+class WrittenIds(Treeprocessor):
+    """Notes which IDs were written, before `toc` gives the other headings theirs."""
+
+    def __init__(self, md, found):
+        super().__init__(md)
+        self.found = found
+
+    def run(self, root):
+        self.found.clear()
+        self.found.update(written_ids(root))
+
+
+class ShareControls(Treeprocessor):
+    def __init__(self, md, written, options):
+        super().__init__(md)
+        self.written, self.options = written, options
+
+    def run(self, root):
+        rendering = rendering_of(self.md, self.options)
+        by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+        if rendering.root and rendering.page:
+            for alias in source.read_aliases(rendering.root):
+                target = by_id.get(alias.new)
+                if alias.page == rendering.page and target is not None and alias.old not in by_id:
+                    span = etree.Element("span", {"class": "anchor-alias", "id": alias.old})
+                    span.tail, target.text = target.text, None
+                    target.insert(0, span)
+        section, counts = None, {}
+        for element in list(root.iter()):
+            if element.tag in HEADINGS:
+                section, counts = self.text_of(element), {}
+                link = next((a for a in element if is_permalink(a)), None)
+                if link is None:
+                    continue
+                # The control's name would otherwise be read as part of the heading's.
+                element.set("aria-label", section)
+                name = f"Copy link to “{section}”"
+            elif element.tag in PART_NAMES and element.get("id") in self.written:
+                part = "image" if only_an_image(element) else PART_NAMES[element.tag]
+                counts[part] = counts.get(part, 0) + 1
+                link = etree.Element("a", {"href": "#" + element.get("id")})
+                link.text = "¶"
+                nested = next((i for i, child in enumerate(element) if child.tag in ("ul", "ol")), len(element))
+                element.insert(nested, link)
+                where = f" of “{section}”" if section else ""
+                name = f"Copy link to {part} {counts[part]}{where}"
+            else:
+                continue
+            link.set("class", "headerlink share-link")
+            link.set("aria-label", name)
+            # A `title` that repeats the name is read twice; the ¶ sign shows what it is.
+            link.attrib.pop("title", None)
+            ident = element.get("id")
+            if ident in self.written and source.is_id(ident) and rendering.page:
+                address = source.share_path(rendering.page, ident)
+                link.set("data-share-url", (rendering.site_url or "/") + quote(address))
+
+    def text_of(self, heading):
+        """The heading's text as a reader sees it: markup, entities and its permalink resolved."""
+        heading = copy.deepcopy(heading)
+        for link in [a for a in heading if is_permalink(a)]:
+            heading.remove(link)
+        return " ".join(html.unescape(strip_tags(render_inner_html(heading, self.md))).split())
+
+
+def is_permalink(element):
+    return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
+
+
+def only_an_image(element):
+    return element.find("img") is not None and not "".join(element.itertext()).strip()
+
+
+class ShareExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "page": ["", "The page's source under docs/ (index.md), where no generator says it - Default: ''"],
+            "root": ["", "The project's folder, where no generator says it - Default: ''"],
+            "site_url": [None, "The site's address, where no generator says it - Default: None"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        written = set()
+        options = {key: self.getConfig(key) or None for key in ("page", "root")}
+        options["site_url"] = self.getConfig("site_url")
+        # After attr_list (8) and content safety (7.5), before toc (5) makes the other IDs.
+        md.treeprocessors.register(WrittenIds(md, written), "statement_site_written_ids", 6)
+        # After toc, which adds the headings' permalinks.
+        md.treeprocessors.register(ShareControls(md, written, options), "statement_site_share", 4)
+
+
+def makeExtension(**kwargs):
+    return ShareExtension(**kwargs)

@@ -1,0 +1,96 @@
+"""What runs over a built site, in order: one pipeline of named steps, whichever generator built it.
+
+    python -m statement_site finish site/        # after `zensical build` (make build-zensical)
+    hooks/statement_site.py                       # after `mkdocs build` and `mkdocs serve`
+
+Each step takes the site as the steps see it (`Site`: every page's HTML, the files to add, what
+earlier steps found) and returns a new one; none keeps state or writes to disk. `finish` reads
+the output folder once, runs STEPS, then writes what changed, adds what was made and deletes
+what was refused. The order matters and is here, nowhere else:
+
+1. share pages and their cards, from the model (they are pages too: every later step sees them);
+2. the Revisions page's notes; each page's language;
+3. links to other sites marked noopener noreferrer; white space between tags compacted;
+4. the critical CSS inlined, which must see each page's final markup;
+5. the verdict of the allowlist, on each page as a browser reads it: refused pages go;
+6. each page's Content Security Policy, from the inline texts the verdict found trusted.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .source import Source
+from .steps import compact, critical_css, languages, links, policy, revisions, share_pages, verdict
+
+
+@dataclass(frozen=True)
+class Site:
+    """The output folder as the steps see it."""
+
+    folder: Path  # read only: stylesheets and scripts the pages link
+    source: Source  # the model of what the site was built from
+    pages: dict  # every HTML page: its path in the folder ("index.html") -> its text
+    added: dict = field(default_factory=dict)  # files to add: path -> bytes
+    produced: dict = field(default_factory=dict)  # page -> {(kind, text)} inline texts a step made
+    inline: dict = field(default_factory=dict)  # page -> [(kind, text)]: trusted inline texts found
+    problems: tuple = ()  # `file:line: message`
+    refused: frozenset = frozenset()  # pages and files the verdict took out
+
+    def read(self, path):
+        """A file of the site as it will be published: added by a step, else in the folder."""
+        if path in self.added:
+            return self.added[path]
+        return (self.folder / path).read_bytes()
+
+    def exists(self, path):
+        return path in self.added or (self.folder / path).is_file()
+
+
+STEPS = (
+    share_pages.add_share_pages,
+    revisions.list_changes,
+    languages.mark_languages,
+    links.mark_external_links,
+    compact.compact_white_space,
+    critical_css.inline_critical_css,
+    verdict.judge_pages,
+    policy.write_policies,
+)
+
+
+def read_site(folder, source):
+    folder = Path(folder)
+    pages = {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.html"))}
+    return Site(folder=folder, source=source, pages=pages)
+
+
+def run(site, steps=STEPS):
+    for step in steps:
+        site = step(site)
+    return site
+
+
+def write_site(site, before):
+    """Changed pages written, added files added, refused ones deleted."""
+    for path, data in site.added.items():
+        if path in site.refused:
+            continue
+        target = site.folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for path, html in site.pages.items():
+        if before.get(path) != html:
+            target = site.folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+    for path in site.refused:
+        (site.folder / path).unlink(missing_ok=True)
+
+
+def finish(folder, source):
+    """The whole pipeline over an output folder: the finished `Site` (its problems, if any)."""
+    site = read_site(folder, source)
+    done = run(site)
+    write_site(done, site.pages)
+    return done
+

@@ -1,0 +1,162 @@
+"""A share address for every part an editor gave an ID, with a preview card of its own.
+
+Link-preview crawlers fetch an address without its fragment and run no JavaScript, so a link to
+`…/#call-ceasefire` would show the page's card. Each shareable part (source.Part.shareable) of a
+page therefore gets a small page, `s/<id>/` (`s/<page>/<id>/` on pages other than the home
+page), from overrides/share-page.html: its own Open Graph and Twitter card tags and image, a
+<meta> refresh to the part (no script: it works with JavaScript off), and the part's text with a
+plain link for a browser that does not follow it. An alias keeps its old address, which leads
+where the alias points. Share pages say the language of the page their part is on.
+
+The cards (1200x630 PNG, cards.py) are drawn from the part's own words; the file name carries a
+hash of those words, so a reworded part gets an image address that no network has cached. Drawn
+cards are kept in `.cache/cards/` beside mkdocs.yml, so a build draws only what changed.
+"""
+
+import dataclasses
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import jinja2
+
+from .. import cards, limits
+
+TEMPLATE = "share-page.html"
+STYLESHEET = "stylesheets/share-page.css"
+DESCRIPTION_LENGTH, TITLE_LENGTH, SENTENCE_LENGTH = 200, 100, 140
+KIND_NAMES = {"heading": "section", "paragraph": "paragraph", "item": "call", "quote": "quotation", "image": "image"}
+# A sentence ends at . ! or ? (not after a lone capital, as in "U.S."); a clause at , ; : or a dash.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"')]*(?=\s|$)")
+CLAUSE_BREAK = re.compile(r"[,;:]?\s[–—-]?(?=\s)|[,;:](?=\s)")
+
+
+@dataclass(frozen=True)
+class Share:
+    path: str  # in the site: "s/call-ceasefire/"
+    url: str  # absolute
+    id: str
+    kind: str  # "section", "call", "paragraph", "quotation", "image"
+    title: str  # og:title
+    description: str  # og:description
+    text: str  # what the fallback page shows
+    heading: str  # the fallback page's heading: the section's, or the section a part is in
+    card: dict  # what is drawn: the arguments of cards.draw()
+    target: str  # the part in the site, from the site's root: "#call-ceasefire", "privacy/#x"
+    statement: str  # the title of the page the part is on
+    lang: str
+    image: str = ""  # absolute
+    image_path: str = ""  # in the site
+    image_alt: str = ""
+    canonical: "Share | None" = None  # for an alias: the share of the part it now leads to
+
+
+def add_share_pages(site):
+    source = site.source
+    site_url = source.config.site_url or "/"
+    shares = []
+    for page in source.pages.values():
+        by_id = {}
+        for n, part in enumerate(page.parts):
+            if part.shareable and part.id and len(shares) + len(by_id) < limits.SHARE_PAGES:
+                by_id[part.id] = share_of(page, n, source, site_url)
+        for old, new in source.aliases_of(page.src).items():
+            if new in by_id and old not in by_id:
+                path = page.share_path(old)
+                by_id[old] = dataclasses.replace(by_id[new], path=path, url=site_url + quote(path), id=old, canonical=by_id[new])
+        shares += by_id.values()
+    originals = [share for share in shares if share.canonical is None]
+    drawn = draw_cards([share.card for share in originals], source.root / ".cache" / "cards")
+    pages, added, finished = dict(site.pages), dict(site.added), {}
+    for share in originals:
+        key = cards.card_key(share.card)
+        image_path = f"{share.path}card-{key[:12]}.png"
+        added[image_path] = drawn[key]
+        finished[share.path] = dataclasses.replace(
+            share,
+            image_path=image_path,
+            image=site_url + quote(image_path),
+            image_alt=f"{share.title} From the statement “{share.statement}”, {cards.SOURCE}.",
+        )
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(source.root / "overrides")), autoescape=True, keep_trailing_newline=True
+    )
+    template = environment.get_template(TEMPLATE)
+    config = {"site_name": source.config.site_name, "theme": {"favicon": source.config.favicon}}
+    for share in shares:
+        # An alias's page shows its new part's card and address, which is canonical.
+        shown = finished[(share.canonical or share).path]
+        pages[f"{share.path}index.html"] = template.render(
+            share=shown, config=config, lang=share.lang, root="../" * share.path.count("/"), stylesheet=STYLESHEET
+        )
+    return dataclasses.replace(site, pages=pages, added=added)
+
+
+def draw_cards(specs, cache):
+    """{card key: PNG} for every card; drawing and PNG compression release the GIL, so the cards
+    are drawn side by side."""
+    unique = {cards.card_key(spec): spec for spec in specs}
+    with ThreadPoolExecutor() as pool:
+        return dict(zip(unique, pool.map(lambda spec: cards.card_png(spec, cache), unique.values())))
+
+
+def share_of(page, n, source, site_url):
+    """The share page of page.parts[n]: its words, its card, its address."""
+    part = page.parts[n]
+    path = page.share_path(part.id)
+    target = page.url + "#" + quote(part.id)
+    statement = page.title
+    lang = page.lang or source.config.language
+    source_lines = (statement, cards.SOURCE)
+    if part.kind == "heading":
+        # A section: its heading, and the words under it, up to the next heading of its rank.
+        body = []
+        for later in page.parts[n + 1 :]:
+            if later.kind == "heading" and later.level <= part.level:
+                break
+            if later.container is None and later.kind != "heading":
+                body.append(later.text)
+        text = " ".join(body)
+        title, description = part.text, shorten(text, DESCRIPTION_LENGTH)
+        card = {"kicker": "Statement", "main": part.text, "text": text, "source": source_lines}
+        heading = part.text
+    else:
+        text = ", ".join(alt for alt, _ in part.images) if part.kind == "image" else part.text
+        title, description = first_words(text, TITLE_LENGTH), shorten(text, DESCRIPTION_LENGTH)
+        card = {"kicker": part.section or "Statement", "main": text, "text": "", "source": source_lines}
+        heading = part.section or statement
+    return Share(
+        path=path,
+        url=site_url + quote(path),
+        id=part.id,
+        kind=KIND_NAMES[part.kind] if part.kind != "heading" else "section",
+        title=title,
+        description=description,
+        text=text,
+        heading=heading,
+        card=card,
+        target=target,
+        statement=statement,
+        lang=lang,
+    )
+
+
+def shorten(text, limit):
+    """`text` cut at the last word boundary within `limit` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
+
+
+def first_words(text, limit):
+    """A part's title: its first sentence if it is short enough to read as one, else its words up
+    to the last clause break (comma, semicolon, colon, dash) within `limit` characters, else up
+    to a word boundary."""
+    end = SENTENCE_END.search(text)
+    if end and end.end() <= SENTENCE_LENGTH:
+        return text[: end.end()]
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text[:limit]) if m.start() >= limit // 3]
+    if breaks:
+        return text[: breaks[-1]].rstrip() + "…"
+    return shorten(text, limit)

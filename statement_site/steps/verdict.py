@@ -1,0 +1,67 @@
+"""The verdict: every page of the output folder, as a browser reads it, against the allowlist
+(allowlist.py); every SVG against the drawing elements (checks.svg_problems). A refused page or
+image is taken out of the site and the pipeline fails, naming the Markdown file and line (or the
+page and the nearest ID), what was found and why.
+
+The inline scripts and styles a page may hold are the site's own (steps/policy.py): those of the
+templates, and those an earlier step made for that page. The ones found are handed on to the
+policy step, which hashes exactly them."""
+
+import dataclasses
+
+from .. import allowlist
+from ..checks import svg_problems
+from .policy import Templates
+
+
+def judge_pages(site):
+    templates = Templates(site.source.root)
+    site_url = site.source.config.site_url
+    problems, refused, inline = list(site.problems), set(site.refused), {}
+    for origin, why in templates.refused:
+        problems.append(f"{origin}:1: {why}")
+    for path in sorted(p for p in [*site.added, *(q.relative_to(site.folder).as_posix() for q in site.folder.rglob("*.svg"))] if p.endswith(".svg")):
+        found = svg_problems(site.read(path))
+        if found:
+            problems += [f"site/{path}:{line}: {why}" for line, why in found]
+            refused.add(path)
+    for path, html in site.pages.items():
+        produced = site.produced.get(path, set())
+
+        def is_trusted(kind, text, produced=produced):
+            return (kind, text) in produced or templates.is_trusted(kind, text)
+
+        refusals, found = allowlist.judge(html, is_trusted, site_url)
+        if refusals:
+            page = site.source.page_by_dest.get(path)
+            problems += [where(refusal, path, page) for refusal in refusals]
+            refused.add(path)
+        else:
+            inline[path] = found
+    pages = {path: html for path, html in site.pages.items() if path not in refused}
+    return dataclasses.replace(site, pages=pages, inline=inline, problems=tuple(problems), refused=frozenset(refused))
+
+
+def where(refusal, path, page):
+    """`docs/page.md:LINE: …(site/page, after #id)` at the nearest line, else the page and its nearest ID."""
+    near = f"#{refusal.near}" if refusal.near else "the top of the page"
+    if page is None:
+        return f"site/{path}: {refusal.message()} (after {near})"
+    region = "" if refusal.region == "content" else "in the theme's markup, "
+    return f"{page.file}:{source_line(page, refusal)}: {refusal.message()} ({region}site/{path}, after {near})"
+
+
+def source_line(page, refusal):
+    """The line of the Markdown nearest to a refusal: the first holding what was found, after the
+    part with the nearest ID; else that part's line; else 1."""
+    lines = page.markdown.lower().split("\n")
+    start = 0
+    if refusal.near and refusal.region == "content" and refusal.near in page.ids:
+        start = page.ids[refusal.near].line - 1
+    needle = refusal.needle.lower()
+    for begin in (start, 0):
+        for index in range(begin, len(lines)):
+            if needle and needle in lines[index]:
+                return index + 1
+    return start + 1
+
