@@ -7,14 +7,35 @@ hash of what it draws, so a build draws only the cards whose words changed.
 
     python -m statement_site card            # writes docs/assets/social-card.png
     python -m statement_site card OUT.png    # writes elsewhere (a test compares the two)
+
+The words are set in Noto Sans (regular, and bold for the main words), committed in `fonts/`
+under the SIL Open Font License with its licence text: a subset of about 38 KB a weight that
+holds the Latin script (Basic Latin, Latin-1, Latin Extended-A, Romanian ș ț, Vietnamese), the
+General Punctuation block, € and a few signs (fonts/README.md says how it was made). Nothing is
+fetched when a card is drawn, and the layout is Pillow's own (not Raqm, which needs a system
+library some machines lack), so with the locked Pillow a card is the same pixel for pixel on
+every machine.
+
+What the font cannot draw never shows as a box; `shown()` decides, character by character:
+invisible characters (format and control characters: soft hyphens, joiners, direction marks)
+are left out, as they are meant to be; emoji and other pictographic symbols are dropped with
+the space before them ("Ceasefire now 🕊️." is drawn "Ceasefire now."); but a line holding
+letters, digits or signs of another script (Arabic, Hebrew, Chinese, Cyrillic…) is not cut
+into a sentence with holes in it: it is left off the card whole. The main words then give way
+to the page's title (the first `source` line), or to the source; the kicker to "Statement".
+The share page's title and description, which a preview shows beside the card, keep every
+word. Another script is drawn only by adding its font here (a small, open one).
 """
 
 import functools
 import hashlib
 import json
+import re
+import unicodedata
 from io import BytesIO
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 SITE_CARD = "docs/assets/social-card.png"
@@ -28,31 +49,44 @@ MAIN_SIZES = (88, 80, 72, 64, 56)
 MAIN_TOP, MAIN_BOTTOM = 140, 496  # the rule and the source sit below
 TEXT_SIZE, TEXT_LINE = 42, 56
 ELLIPSIS = "…"
+SEEN = 600  # characters, more than any card holds (5 lines at 56 px, 4 at 42 px): cut, as before
+KICKER = "Statement"  # when the kicker's own words cannot be drawn
+FOLDER = Path(__file__).with_name("fonts")
+FONTS = {False: FOLDER / "NotoSans-Regular.ttf", True: FOLDER / "NotoSans-Bold.ttf"}  # by bold
 
-font = functools.cache(ImageFont.load_default)
+
+@functools.cache
+def font(size, bold=False):
+    # Pillow's basic layout: Raqm shapes text differently, and only where its system library is.
+    return ImageFont.truetype(str(FONTS[bold]), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def draw(kicker, main, text="", source=(SOURCE,)):
     """A card as an image: `kicker` small above, `main` large, `text` under it in what room is
-    left, and the `source` lines at the foot. Words that do not fit are cut with an ellipsis."""
+    left, and the `source` lines at the foot. Words that do not fit are cut with an ellipsis;
+    words the font cannot draw are left off as `shown()` says."""
+    kicker = shown(kicker.upper()) or KICKER.upper()
+    # Only the words that can be on the card are judged: a Hebrew name deep in a section does
+    # not take its first lines off.
+    main, text = shown(main[:SEEN]), shown(text[:SEEN])
+    source = [line for line in map(shown, source) if line]
+    if not main and source:
+        # The main words were left off (another script): the title stands in, once.
+        main, source = source[0], source[1:]
     image = Image.new("RGB", SIZE, BACKGROUND)
     canvas = ImageDraw.Draw(image)
-    canvas.text((MARGIN, 70), wrap(kicker.upper(), font(30), 1)[0][0], font=font(30), fill=ACCENT)
+    canvas.text((MARGIN, 70), wrap(kicker, font(30), 1)[0][0], font=font(30), fill=ACCENT)
 
     # The largest size at which `main` fits whole (leaving two lines for `text`), else the
     # smallest, cut.
     room = MAIN_BOTTOM - MAIN_TOP - (2 * TEXT_LINE + 24 if text else 0)
     for size in MAIN_SIZES:
-        lines, cut = wrap(main, font(size), room // line_height(size))
+        lines, cut = wrap(main, font(size, bold=True), room // line_height(size))
         if not cut:
             break
-    # Aileron has one weight; a stroke in the text colour makes the words bold enough to
-    # read in a thumbnail.
     y = MAIN_TOP
     for line in lines:
-        canvas.text(
-            (MARGIN, y), line, font=font(size), fill=TEXT, stroke_width=2 if size >= 80 else 1, stroke_fill=TEXT
-        )
+        canvas.text((MARGIN, y), line, font=font(size, bold=True), fill=TEXT)
         y += line_height(size)
     if text:
         y += 24
@@ -60,7 +94,8 @@ def draw(kicker, main, text="", source=(SOURCE,)):
             canvas.text((MARGIN, y), line, font=font(TEXT_SIZE), fill=MUTED)
             y += TEXT_LINE
 
-    canvas.rectangle((MARGIN, 520, MARGIN + 120, 526), fill=ACCENT)
+    if source:
+        canvas.rectangle((MARGIN, 520, MARGIN + 120, 526), fill=ACCENT)
     for n, line in enumerate(source):
         canvas.text((MARGIN, 546 + 40 * n), line, font=font(32 if n == 0 else 28), fill=TEXT if n == 0 else MUTED)
     return image
@@ -92,6 +127,34 @@ def wrap(words, typeface, max_lines):
     return lines or [""], False
 
 
+def shown(words):
+    """`words` as the card draws them: only characters the font has, or "" when what it lacks
+    are letters or signs (another script), not emoji or invisible characters (see above)."""
+    kept = []
+    for char in unicodedata.normalize("NFC", words):  # "é" as one character, which the font has
+        category = unicodedata.category(char)
+        if category in ("Zl", "Zp") or category == "Cc" and char.isspace():
+            kept.append(" ")
+        elif category[0] == "C":
+            continue  # nothing to see: a soft hyphen, a joiner, a direction mark, a control
+        elif char in characters():
+            kept.append(char)
+        elif char.isspace():
+            kept.append(" ")
+        elif category in ("So", "Sk") or category[0] == "M":
+            kept.append("\0")  # an emoji, its skin tone, a variation selector: dropped below
+        else:
+            return ""
+    return re.sub(r" ?\0+", "", "".join(kept)).strip()
+
+
+@functools.cache
+def characters():
+    """The characters both weights of the font have a glyph for, as their own cmap tables say
+    (so another font in fonts/ needs no list kept here)."""
+    return frozenset.intersection(*(frozenset(map(chr, TTFont(path).getBestCmap())) for path in FONTS.values()))
+
+
 def site_card(source):
     """The site's card: the home page's title and the paragraph under it (its deck)."""
     home = source.pages.get("index.md") or next(iter(source.pages.values()))
@@ -103,8 +166,9 @@ def save_site_card(source, path):
     site_card(source).save(path, optimize=True)
 
 
-# The drawing code is part of what a card is made of: a change to it gives new cards.
-DRAWING_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# The drawing code and the font are what a card is made of: a change to either gives new cards.
+DRAWN_WITH = (Path(__file__), *FONTS.values())
+DRAWING_VERSION = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in DRAWN_WITH)).hexdigest()
 
 
 def card_key(card):
