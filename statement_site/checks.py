@@ -16,7 +16,19 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from . import allowlist, limits
-from .source import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, INVISIBLE, GitTree, Problem, Source, is_id, published_baseline, slug
+from .source import (
+    ANCHORS_FILE,
+    CONFIG_FILE,
+    DOCS,
+    GENERATED,
+    INVISIBLE,
+    GitTree,
+    Problem,
+    Source,
+    is_id,
+    published_baseline,
+    slug,
+)
 
 # A page is taken for one in another language when these short words outnumber English ones.
 COMMON_WORDS = {
@@ -57,7 +69,7 @@ def check(source, published=None):
 # -- Pages ----------------------------------------------------------------------------------------
 
 
-def page_problems(page, source):
+def page_problems(page, source, published=None):
     problems = []
     lines = page.markdown.split("\n")
     problems += character_problems(page, lines)
@@ -67,8 +79,9 @@ def page_problems(page, source):
             if part.text.startswith(syntax):
                 problems.append(Problem(page.file, part.line, f"'{syntax}' would show on the page as text: {fix}."))
         if "{#" in part.text or "{:" in part.text:
+            line = next((n for n in range(part.line, len(lines) + 1) if "{#" in lines[n - 1] or "{:" in lines[n - 1]), part.line)
             problems.append(
-                Problem(page.file, part.line, "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.")
+                Problem(page.file, line, "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.")
             )
         for alt, target in part.images:
             if not alt.strip():
@@ -113,7 +126,8 @@ def id_problems(page, source):
             continue
         line = part.id_line or part.line
         if part.explicit and not is_id(part.id):
-            problems.append(Problem(page.file, line, id_message(part.id)))
+            known = {p.id for other in source.pages.values() for p in other.parts if p.explicit and is_id(p.id)}
+            problems.append(Problem(page.file, line, id_message(part.id, known)))
         elif part.explicit and page.url == "" and part.id in other_pages | set(GENERATED):
             problems.append(
                 Problem(page.file, line, f"the ID '{part.id}' is also the address of a page (s/{part.id}/ would be both): choose another")
@@ -128,23 +142,32 @@ def id_problems(page, source):
     return problems
 
 
-def id_message(ident):
-    """Why an ID cannot be a link's end, naming a character that only looks right."""
+def id_message(ident, known=()):
+    """Why an ID cannot be a link's end, naming a character that only looks right, and the ID
+    it looks like when there is one (`mіssion`, with a Cyrillic і, looks like `mission`)."""
     strange = next((c for c in ident if c not in "abcdefghijklmnopqrstuvwxyz0123456789-"), None)
     if len(ident) > limits.ID_LENGTH:
         return f"the ID '{ident[:20]}…' is longer than {limits.ID_LENGTH} characters: shorten it"
+    alike = next((k for k in sorted(known) if looks_like(ident, k)), None)
+    suggestion = alike or slug(ident, words=8)
     if strange and not strange.isascii():
         name = unicodedata.name(strange, "an unnamed character")
         return (
             f"the ID '{ident}' holds U+{ord(strange):04X} ({name}), which only looks like a letter of a-z: "
-            f"IDs use a-z, 0-9 and hyphens; retype it as '{slug(ident, words=8)}'"
+            f"IDs use a-z, 0-9 and hyphens; retype it as '{suggestion}'"
         )
-    return f"the ID '{ident}' cannot end a link: IDs use lowercase letters a-z, digits 0-9 and hyphens, such as '{slug(ident, words=8)}'"
+    return f"the ID '{ident}' cannot end a link: IDs use lowercase letters a-z, digits 0-9 and hyphens, such as '{suggestion}'"
+
+
+def looks_like(ident, known):
+    """The same length, and the same wherever `ident` holds a character an ID may hold."""
+    allowed = "abcdefghijklmnopqrstuvwxyz0123456789-"
+    return len(ident) == len(known) and ident != known and all(a == b for a, b in zip(ident, known) if a in allowed)
 
 
 def missing_id_problems(page, reported):
     """Parts a reader should be able to link to, written without an ID: the ID to add, by kind."""
-    problems, taken = [], set(page.ids)
+    problems, taken = [], {p.id for p in page.parts if p.explicit}
     for part in page.parts:
         if part.id and part.explicit or part.kind not in NEEDS_AN_ID or part.line in reported:
             continue
@@ -247,7 +270,7 @@ def nav_problems(source):
             problems.append(Problem(CONFIG_FILE, entry.line, f"the nav lists '{entry.src}', which is not a page of docs/"))
     nav_line = source.config.line_of.get("nav", 1)
     for src, page in source.pages.items():
-        if src not in listed and src not in source.config.not_in_nav:
+        if src not in listed and not source.config.out_of_nav(src):
             problems.append(
                 Problem(
                     page.file,

@@ -18,6 +18,7 @@ and aliases, the post-build steps (share pages, languages, revisions), the redli
 from __future__ import annotations
 
 import copy
+import html
 import os
 import re
 import stat
@@ -29,6 +30,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import markdown
+import pathspec
 import strictyaml
 import yaml
 from yaml_env_tag import construct_env_tag
@@ -244,11 +246,15 @@ class Config:
     repo_url: str = ""
     language: str = "en"
     nav: tuple = ()  # NavEntry
-    not_in_nav: tuple = ()
+    not_in_nav: str = ""  # gitignore-like lines, as MkDocs reads them
     extensions: tuple = ()  # (name, options) in the order mkdocs.yml lists them
     extra: dict = field(default_factory=dict)
     favicon: str = ""
     line_of: dict = field(default_factory=dict)  # top-level key -> line
+
+    def out_of_nav(self, src):
+        """Whether a page is kept out of the nav on purpose (`not_in_nav`)."""
+        return pathspec.PathSpec.from_lines("gitignore", self.not_in_nav.splitlines()).match_file(src)
 
     @property
     def site_path(self):
@@ -389,10 +395,11 @@ class GitTree:
 def git(root, *args):
     """What a git command prints, or None (no git, not a repository, an unknown commit)."""
     try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30)
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
-    return result.stdout if result.returncode == 0 else None
+    # A file name may be any bytes: kept, as escapes, for the checks to name.
+    return result.stdout.decode("utf-8", "surrogateescape") if result.returncode == 0 else None
 
 
 def published_baseline(root):
@@ -473,7 +480,7 @@ class Reader:
             repo_url=str(data.get("repo_url") or ""),
             language=str(theme.get("language") or "en"),
             nav=tuple(self.read_nav(nav_node)),
-            not_in_nav=tuple(str(data.get("not_in_nav") or "").split()),
+            not_in_nav=str(data.get("not_in_nav") or ""),
             extensions=tuple(extensions),
             extra=data.get("extra") if isinstance(data.get("extra"), dict) else {},
             favicon=str(theme.get("favicon") or ""),
@@ -622,8 +629,11 @@ class Reader:
         meta, meta_lines, body_line = self.read_front_matter(path, lines)
         body = "\n".join(lines[body_line - 1 :])
         tree, written, safety_problems = render(body, config)
+        after = {}  # the same text refused twice is on two lines
         for line_text, message in safety_problems:
-            self.problem(path, locate_text(lines, line_text, body_line), message)
+            line = locate_text(lines, line_text, after.get(line_text, body_line - 1) + 1)
+            after[line_text] = line
+            self.problem(path, line, message)
         parts, links = cut_into_parts(tree, written, lines, body_line)
         return Page(src, path, text, body_line, meta, meta_lines, tuple(parts), tuple(links), nav_title)
 
@@ -704,7 +714,7 @@ ANCHORS_SCHEMA = strictyaml.EmptyDict() | strictyaml.MapPattern(
     ),
 )
 DATE = strictyaml.Regex(r"20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
-TEXT = strictyaml.Regex(r"[^<>]{1,%d}" % limits.META_CHARACTERS)
+TEXT = strictyaml.Regex(rf"[^<>]{{1,{limits.META_CHARACTERS}}}")
 FRONT_MATTER_SCHEMA = strictyaml.EmptyDict() | strictyaml.Map(
     {
         strictyaml.Optional("title"): TEXT,
@@ -733,7 +743,7 @@ def read_strict_yaml(text, schema, path, problem, first_line=1):
         line = error.problem_mark.line + 1 + offset
         key = re.search(r"Duplicate key '([^']*)'", str(error))
         problem(path, line, f"the key {key.group(1) if key else ''!r} is written twice: keep one")
-    except (strictyaml.exceptions.FlowMappingDisallowed, strictyaml.exceptions.FlowSequenceDisallowed) as error:
+    except strictyaml.exceptions.FlowMappingDisallowed as error:
         line = error.problem_mark.line + 1 + offset
         problem(
             path,
@@ -745,10 +755,12 @@ def read_strict_yaml(text, schema, path, problem, first_line=1):
         problem(path, error.problem_mark.line + 1 + offset, "YAML anchors and aliases (&name, *name) are not used here: write each value out")
     except strictyaml.exceptions.TagTokenDisallowed as error:
         problem(path, error.problem_mark.line + 1 + offset, "YAML tags (!name) are not used here: write plain text")
-    except strictyaml.YAMLError as error:
+    except strictyaml.exceptions.InconsistentIndentationDisallowed as error:
+        problem(path, error.problem_mark.line + 1 + offset, "the lines are indented unevenly: indent each level by two spaces")
+    except (strictyaml.StrictYAMLError, strictyaml.ruamel.error.YAMLError, ValueError) as error:
         mark = getattr(error, "problem_mark", None)
-        what = getattr(error, "problem", None) or "it cannot be read"
-        if "\t" in text and "\\t" in str(what) or "'\\t'" in str(error):
+        what = squeeze(str(getattr(error, "problem", None) or "it cannot be read"))
+        if "'\\t'" in str(error):
             what = "a tab character: indent with spaces"
         problem(path, (mark.line + 1 if mark else 1) + offset, f"this is not valid YAML ({what}): indent with two spaces, one entry per line")
     return None
@@ -873,8 +885,8 @@ def render(body, config):
     extensions = [*names, ContentSafetyExtension(on_refusal=lambda text, why: refused.append((text, why)))]
     md = markdown.Markdown(extensions=[*extensions, Capture(captured, written_ids)], extension_configs=options)
     md.convert(body)
-    root, written = captured if captured else (etree.Element("div"), set())
-    return root, written, refused
+    root, written, stash = captured if captured else (etree.Element("div"), set(), [])
+    return resolved(root, stash), written, refused
 
 
 # What Zensical adds whatever mkdocs.yml says, and what a project without mkdocs.yml gets.
@@ -882,8 +894,9 @@ DEFAULT_EXTENSIONS = (("toc", {}), ("tables", {}), ("attr_list", {}))
 
 
 class Capture(markdown.Extension):
-    """Keeps the IDs editors wrote (where markdown/share.py notes them) and a copy of the
-    finished tree: `found` becomes [tree, written IDs]."""
+    """Keeps the IDs editors wrote (where markdown/share.py notes them), a copy of the finished
+    tree and what Python-Markdown set aside in it (entities, code blocks): `found` becomes
+    [tree, written IDs, stash]."""
 
     def __init__(self, found, written_ids):
         super().__init__()
@@ -898,16 +911,41 @@ class Capture(markdown.Extension):
 
         class Keep(markdown.treeprocessors.Treeprocessor):
             def run(self, root):
-                found[:] = [copy.deepcopy(root), written]
+                found[:] = [copy.deepcopy(root), written, list(self.md.htmlStash.rawHtmlBlocks)]
 
         md.treeprocessors.register(Written(md), "statement_site_written_ids", 6)
         md.treeprocessors.register(Keep(md), "statement_site_capture", -100)
 
 
+def resolved(root, stash):
+    """The tree with what Python-Markdown set aside put back: an entity as the character it is,
+    a block set aside whole (a code block) as a <pre> of its text. Text stays as the tree holds
+    it, with entities unresolved (`visible_text` reads it as a browser does)."""
+
+    def text_of(match):
+        index = int(match.group(1))
+        return strip_tags(stash[index]) if index < len(stash) else ""
+
+    for element in root.iter():
+        whole = STASHED.fullmatch(element.text or "")
+        if element.tag == "p" and whole and len(element) == 0 and stash[int(whole.group(1))].lstrip().startswith("<"):
+            element.tag, element.attrib = "pre", {}
+        element.text = STASHED.sub(text_of, element.text) if element.text else element.text
+        element.tail = STASHED.sub(text_of, element.tail) if element.tail else element.tail
+    return root
+
+
+def strip_tags(raw):
+    return re.sub(r"<[^>]*>", "", raw)
+
+
 # -- The tree cut into parts ---------------------------------------------------------------------
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")
+# Python-Markdown's placeholders until its postprocessors run: what it set aside (entities,
+# code blocks), and others (the footnotes' way back).
+STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+PLACEHOLDER = re.compile("\x02[^\x02\x03]*\x03")
 
 
 def cut_into_parts(root, written, lines, body_line):
@@ -916,7 +954,10 @@ def cut_into_parts(root, written, lines, body_line):
     section = ""
 
     def add(kind, element, container, **extra):
+        nonlocal section
         text = visible_text(element)
+        if kind == "heading" and container is None:
+            section = text
         explicit = element.get("id") in written
         part = Part(
             kind=kind,
@@ -937,22 +978,23 @@ def cut_into_parts(root, written, lines, body_line):
         return part
 
     def walk(element, container):
-        nonlocal section
         for child in element:
             tag = child.tag
             if tag in HEADINGS:
-                part = add("heading", child, container, level=int(tag[1]))
-                if container is None:
-                    section = part.text
+                add("heading", child, container, level=int(tag[1]))
+            elif tag == "p" and container in ("item", "footnote-item"):
+                continue  # a loose list item's paragraph: the item's own words
             elif tag == "p":
                 if "admonition-title" in (child.get("class") or "").split():
                     continue
                 only_image = not squeeze(text_without_images(child)) and child.find(".//img") is not None
                 kind = "image" if only_image else "quote" if container == "quote" else "paragraph"
                 add(kind, child, container)
+            elif tag == "li" and container == "footnote":
+                add("footnote", child, container)
             elif tag == "li":
-                add("footnote" if container == "footnote" else "item", child, container)
-                walk(child, "footnote" if container == "footnote" else "item")
+                add("item", child, container)
+                walk(child, "item")
             elif tag in ("ul", "ol"):
                 walk(child, container)
             elif tag == "blockquote":
@@ -1002,7 +1044,8 @@ def visible_text(element):
             out.append(node.tail or "")
 
     collect(element, element)
-    return squeeze(PLACEHOLDER.sub("", "".join(out)))
+    # Entities, as a browser reads them: "&lt;" is "<".
+    return squeeze(html.unescape(PLACEHOLDER.sub("", "".join(out))))
 
 
 WORD = re.compile(r"\w+")
@@ -1010,11 +1053,12 @@ WORD = re.compile(r"\w+")
 
 class Locator:
     """The line of the Markdown file an element came from: found by its {#id}, else by its first
-    words, searching forward from the last part found (Python-Markdown keeps no line numbers)."""
+    words, searching forward from the last part found (Python-Markdown keeps no line numbers).
+    Words are compared as a browser shows them (entities read), across line breaks."""
 
     def __init__(self, lines, body_line):
         self.lines, self.body_line = lines, body_line
-        self.words = [" ".join(WORD.findall(line.lower())) for line in lines]
+        self.words = [(word, index) for index, line in enumerate(lines) for word in WORD.findall(html.unescape(line).lower())]
         self.last = body_line - 1  # index into lines
 
     def id_line(self, ident):
@@ -1037,10 +1081,13 @@ class Locator:
         if kind == "table":
             first = element.find(".//th") if element.find(".//th") is not None else element.find(".//td")
             probe_text = visible_text(first) if first is not None else ""
-        probe = " ".join(WORD.findall(probe_text.lower())[:4])
+        probe = WORD.findall(probe_text.lower())[:4]
         found = self.find(probe, self.last) if probe else None
         if found is None and probe:
             found = self.find(probe, self.body_line - 1)
+        image = element.find(".//img") if element.tag != "img" else element
+        if found is None and image is not None and image.get("src"):
+            found = next((i for i in range(self.last, len(self.lines)) if image.get("src") in self.lines[i]), None)
         if found is None:
             id_line = self.id_line(ident)
             found = (id_line - 1) if id_line else self.last
@@ -1048,8 +1095,10 @@ class Locator:
         return found + 1
 
     def find(self, probe, start):
-        for index in range(max(start, self.body_line - 1), len(self.lines)):
-            if probe in self.words[index]:
+        """The line where the words `probe` begin, at or after line index `start`."""
+        size = len(probe)
+        for at, (word, index) in enumerate(self.words):
+            if index >= start and word == probe[0] and [w for w, _ in self.words[at : at + size]] == probe:
                 return index
         return None
 
@@ -1065,9 +1114,9 @@ class Locator:
         return self.body_line
 
 
-def locate_text(lines, text, body_line):
-    """The first line after the front matter holding `text` (raw HTML an editor wrote)."""
-    for index in range(body_line - 1, len(lines)):
+def locate_text(lines, text, start):
+    """The first line from `start` holding `text` (raw HTML an editor wrote), else `start`."""
+    for index in range(start - 1, len(lines)):
         if text and text in lines[index]:
             return index + 1
-    return body_line
+    return start

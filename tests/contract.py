@@ -1,58 +1,67 @@
 """The contract between the site and its editors: the built site faithfully renders whatever
-`docs/` says. Every check reads a project folder (its docs/ and published-anchors.yml) and the
-site built from it, derives what to expect from the Markdown alone (tests/statement.py), and
-returns the problems it finds as sentences, empty when all is well.
+`docs/` says. Every check takes the model of a project (statement_site.source: what its Markdown
+says, read as the site renders it) and the folder a generator built from it, reads the built
+pages with BeautifulSoup, independently of the site's own code, and returns the problems it finds
+as sentences, empty when all is well.
 
-tests/test_reading.py and tests/test_sharing.py run these checks on the session's build of the
-repository; tests/test_editors_edits.py runs them on each copy an editor's edit was applied to."""
+The fast tier runs these checks on the repository's build with MkDocs and with Zensical, and on
+a copy every ordinary edit was applied to; the browser tier runs them in Chromium's terms."""
 
 import functools
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
-from statement import blocks, calls, front_matter, image_text, pages, squeeze
 
-ANCHORS_FILE = "published-anchors.yml"
+from statement_site.source import squeeze
+from statement_site.steps import revisions
+
 # What Markdown or pymdown syntax looks like when it was not understood and shows as text.
-LEAKS = ("{#", "{.", "{:", "](", "**", "!!!", ":::", "///", "\\#")
-
-
-KINDS = {"p": "paragraph", "li": "list item"} | {f"h{n}": "heading" for n in range(1, 7)}
-
-
-def built_path(src):
-    """Where MkDocs writes a page (directory URLs): index.md -> index.html, a.md -> a/index.html."""
-    path = Path(src).with_suffix("")
-    return (path.parent if path.name == "index" else path).joinpath("index.html").as_posix()
+LEAKS = ("{#", "{.", "{:", "](", "**", "!!!", ":::", "///", "\\#", "[^")
+# The elements each kind of part is built as.
+BUILT_AS = {
+    "heading": ["h1", "h2", "h3", "h4", "h5", "h6"],
+    "paragraph": ["p"],
+    "quote": ["p"],
+    "image": ["p"],
+    "item": ["li"],
+    "footnote": ["li"],
+    "table": ["table"],
+    "code": ["pre"],
+    "notice": ["div"],
+}
 
 
 @functools.cache
-def read_built(site, src):
-    return BeautifulSoup((Path(site) / built_path(src)).read_text(encoding="utf-8"), "html.parser")
+def read_built(site, dest):
+    return BeautifulSoup((Path(site) / dest).read_text(encoding="utf-8"), "html.parser")
 
 
-def article(site, src):
-    return read_built(site, src).select_one("article.md-content__inner")
+def article(site, page):
+    return read_built(site, page.dest).select_one("article.md-content__inner")
 
 
 def words(element):
-    """The text an element shows, images read as their alt text, without the permalink sign."""
-    element = BeautifulSoup(str(element), "html.parser")
-    for link in element.select(".headerlink"):
-        link.decompose()
+    """The text an element shows: images read as "[image: alt]", without permalink signs, old
+    IDs, footnotes' way back, or a list item's nested lists."""
+    element = BeautifulSoup(str(element), "html.parser").find()
+    for back in element.select(".footnote-backref"):
+        # The way back is a non-breaking space and the link.
+        if isinstance(back.previous_sibling, str):
+            back.previous_sibling.replace_with(back.previous_sibling.removesuffix("\xa0"))
+    for extra in element.select(".headerlink, .anchor-alias, .footnote-backref"):
+        extra.decompose()
+    if element.name == "li":
+        for nested in element.find_all(["ul", "ol"]):
+            nested.decompose()
     for image in element.find_all("img"):
-        image.replace_with(image_text(image.get("alt", "")))
+        image.replace_with(f"[image: {squeeze(image.get('alt', ''))}]")
     return squeeze(element.get_text())
 
 
-def rendered_blocks(site, src):
-    """The visible text of a page's headings, paragraphs and list items, in order."""
-    return [words(e) for e in article(site, src).find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li"])]
-
-
-def published(root):
-    return yaml.safe_load((Path(root) / ANCHORS_FILE).read_text(encoding="utf-8")) or {}
+def built_parts(site, page):
+    """(tag, words) of every element of the article a part can be built as, in order."""
+    tags = sorted({tag for kinds in BUILT_AS.values() for tag in kinds})
+    return [(e.name, words(e)) for e in article(site, page).find_all(tags)]
 
 
 def ids_in(soup):
@@ -62,179 +71,189 @@ def ids_in(soup):
 # -- Reading --------------------------------------------------------------------------------
 
 
-def text_in_order(root, site):
-    """Every heading, paragraph, call, image and notice of every page reaches it, in order."""
+def text_in_order(source, site):
+    """Every part of every page reaches it, as the element its kind is built as, in order."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        rendered, position = rendered_blocks(site, src), 0
-        for block in blocks(Path(root) / "docs" / src):
-            if block.text not in rendered[position:]:
+    for page in source.pages.values():
+        built, position = built_parts(site, page), 0
+        for part in page.parts:
+            if page.src == revisions.PAGE and source.changes and part == page.parts[-1]:
+                continue  # the paragraph the list of change notes takes the place of
+            wanted = [i for i in range(position, len(built)) if built[i][0] in BUILT_AS[part.kind] and built[i][1] == part.text]
+            if not wanted:
                 problems.append(
-                    f"docs/{src}:{block.line}: this {KINDS[block.kind]} is missing from the built page, "
-                    f"or out of order: {block.text[:80]!r}"
+                    f"{page.file}:{part.line}: this {part.name} is missing from the built page, or out of order: {part.text[:80]!r}"
                 )
                 continue
-            position = rendered.index(block.text, position) + 1
+            position = wanted[0] + 1
     return problems
 
 
-def no_syntax_leaks(root, site):
+def no_syntax_leaks(source, site):
     problems = []
-    for src in pages(Path(root) / "docs"):
-        text = article(site, src).get_text()
-        problems += [f"docs/{src}: Markdown syntax {leak!r} shows on the page" for leak in LEAKS if leak in text]
+    for page in source.pages.values():
+        text = article(site, page).get_text()
+        problems += [f"{page.file}: Markdown syntax {leak!r} shows on the page" for leak in LEAKS if leak in text]
     return problems
 
 
-def title_and_deck(root, site):
-    """One <h1>, the page's first heading; a paragraph marked {.md-deck} is the deck under it."""
+def title_and_deck(source, site):
+    """One <h1>, the page's title heading; a paragraph marked {.md-deck} is the deck under it."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        page, written = article(site, src), blocks(Path(root) / "docs" / src)
-        titles = [words(h) for h in page.find_all("h1")]
-        expected = [b.text for b in written if b.kind == "h1"]
-        if titles != expected[:1] or len(expected) != 1:
-            problems.append(f"docs/{src}: the page shows the titles {titles}, its Markdown has {expected}")
-        for deck in (b for b in written if "md-deck" in b.classes):
-            shown = page.select_one("h1 + p.md-deck")
-            if shown is None or squeeze(shown.get_text()) != deck.text:
-                problems.append(f"docs/{src}:{deck.line}: the deck is not right under the title")
+    for page in source.pages.values():
+        shown = [words(h) for h in article(site, page).find_all("h1")]
+        written = [p.text for p in page.parts if p.kind == "heading" and p.level == 1]
+        if shown != written[:1] or len(written) != 1:
+            problems.append(f"{page.file}: the page shows the titles {shown}, its Markdown has {written}")
+        for deck in (p for p in page.parts if "md-deck" in p.classes):
+            under = article(site, page).select_one("h1 + p.md-deck")
+            if under is None or words(under) != deck.text:
+                problems.append(f"{page.file}:{deck.line}: the deck is not right under the title")
     return problems
 
 
-def calls_form_one_list(root, site):
-    """The list items with an ID (the statement's calls) are one list, in the Markdown's order."""
+def lists_keep_their_items_together(source, site):
+    """Consecutive list items with IDs (the statement's calls) are one list, in order."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        written = [b.id for b in calls(Path(root) / "docs" / src) if b.id]
-        if not written:
-            continue
-        items = article(site, src).select("li[id]")
-        if [li["id"] for li in items] != written:
-            problems.append(f"docs/{src}: the calls on the page are {[li['id'] for li in items]}, not {written}")
-        elif len({id(li.parent) for li in items}) != 1:
-            problems.append(f"docs/{src}: the calls are split into several lists (a line between two of them?)")
+    for page in source.pages.values():
+        runs, run = [], []
+        for part in page.parts:
+            if part.kind == "item" and part.id and part.container is None:
+                run.append(part.id)
+            elif run and part.kind != "item":
+                runs.append(run)
+                run = []
+        runs += [run] if run else []
+        for ids in runs:
+            items = [article(site, page).find(id=ident) for ident in ids]
+            if any(item is None or item.name != "li" for item in items):
+                problems.append(f"{page.file}: the list items {ids} are not all list items on the page")
+            elif len({id(item.parent) for item in items}) != 1:
+                problems.append(f"{page.file}: the items {ids} are split into several lists (a blank line between two?)")
     return problems
 
 
-def sections_have_ids_and_toc_entries(root, site):
+def sections_are_in_the_table_of_contents(source, site):
     problems = []
-    for src in pages(Path(root) / "docs"):
-        page = read_built(site, src)
-        toc = page.select_one("nav.md-nav--secondary")
-        for block in blocks(Path(root) / "docs" / src):
-            if block.kind != "h2" or not block.id:
+    for page in source.pages.values():
+        toc = read_built(site, page.dest).select_one("nav.md-nav--secondary")
+        for part in page.parts:
+            if part.kind != "heading" or part.level != 2 or part.container:
                 continue
-            heading = page.find(id=block.id)
+            heading = read_built(site, page.dest).find(id=part.id)
             if heading is None or heading.name != "h2":
-                problems.append(f"docs/{src}:{block.line}: no <h2 id={block.id!r}> in the page")
-            elif toc is None or not toc.select_one(f'a[href="#{block.id}"]'):
-                problems.append(f"docs/{src}:{block.line}: #{block.id} is not in the table of contents")
+                problems.append(f"{page.file}:{part.line}: no <h2 id={part.id!r}> in the page")
+            elif toc is None or not toc.select_one(f'a[href="#{part.id}"]'):
+                problems.append(f"{page.file}:{part.line}: #{part.id} is not in the table of contents")
     return problems
 
 
-def images_show_with_their_alt_text(root, site):
-    """Each image of the Markdown is an <img> with its alt text, whose file is in the site."""
+def images_show_with_their_alt_text(source, site):
+    """Each image is an <img> with its alt text, whose file is in the site."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        shown = [(img.get("alt"), img.get("src")) for img in article(site, src).find_all("img")]
-        page_dir = (Path(site) / built_path(src)).parent
-        for block in blocks(Path(root) / "docs" / src):
-            for alt, target in block.images:
+    for page in source.pages.values():
+        shown = [(img.get("alt"), img.get("src")) for img in article(site, page).find_all("img")]
+        folder = (Path(site) / page.dest).parent
+        for part in page.parts:
+            for alt, target in part.images:
                 match = next(((a, s) for a, s in shown if a == alt), None)
                 if match is None or not alt.strip():
-                    problems.append(f"docs/{src}:{block.line}: the image {target} is not shown with its alt text")
-                elif not match[1].startswith(("http://", "https://")) and not (page_dir / match[1]).is_file():
-                    problems.append(f"docs/{src}:{block.line}: the image {target} is not in the built site")
+                    problems.append(f"{page.file}:{part.line}: the image {target} is not shown with its alt text")
+                elif not (folder / match[1]).is_file():
+                    problems.append(f"{page.file}:{part.line}: the image {target} is not in the built site")
     return problems
 
 
-def notices_are_styled_boxes(root, site):
-    """A notice (`/// note | Title`) is a Material admonition box with its title."""
+def notices_are_styled_boxes(source, site):
+    """A notice (`/// note | Title`) is an admonition box with its title."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        page = article(site, src)
-        for block in blocks(Path(root) / "docs" / src):
-            if "admonition-title" not in block.classes:
-                continue
-            titles = [words(t) for t in page.select(f"div.admonition.{block.notice} > p.admonition-title")]
-            if block.text not in titles:
-                problems.append(
-                    f"docs/{src}:{block.line}: the notice {block.text!r} is not shown as a {block.notice} box"
-                )
+    for page in source.pages.values():
+        boxes = [words(box) for box in article(site, page).select("div.admonition")]
+        for part in page.parts:
+            if part.kind == "notice" and part.text not in boxes:
+                problems.append(f"{page.file}:{part.line}: the notice {part.text[:60]!r} is not shown as a box")
     return problems
 
 
-def languages_are_declared(root, site):
-    """A page whose front matter says `lang: es` is marked as Spanish for screen readers."""
+def languages_are_declared(source, site):
+    """A page whose front matter says `lang: es` is marked as such for screen readers."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        lang = front_matter(Path(root) / "docs" / src).get("lang")
-        if not lang:
-            continue
-        page = read_built(site, src)
-        marked = page.html.get("lang") if page.html else None
-        if marked != lang and article(site, src).get("lang") != lang:
-            problems.append(f"docs/{src}: the page says lang: {lang}, but is marked lang={marked!r}")
+    for page in source.pages.values():
+        marked = read_built(site, page.dest).html.get("lang")
+        if page.lang and marked != page.lang:
+            problems.append(f"{page.file}: the page says lang: {page.lang}, but is marked lang={marked!r}")
     return problems
 
 
 # -- Sharing --------------------------------------------------------------------------------
 
 
-def published_anchors_exist_once(root, site):
+def every_id_and_alias_is_there_once(source, site):
+    """Each ID an editor wrote, and each alias, is on its page exactly once."""
     problems = []
-    for src, entry in published(root).items():
-        ids = ids_in(read_built(site, src))
-        for anchor in (entry or {}).get("anchors") or []:
-            if ids.count(anchor) != 1:
-                problems.append(f"{ANCHORS_FILE}: #{anchor} appears {ids.count(anchor)} times on {src}")
+    for page in source.pages.values():
+        ids = ids_in(read_built(site, page.dest))
+        for ident in [*(p.id for p in page.parts if p.explicit), *source.aliases_of(page.src)]:
+            if ids.count(ident) != 1:
+                problems.append(f"{page.file}: #{ident} appears {ids.count(ident)} times on the built page")
     return problems
 
 
-def ids_are_unique(root, site):
+def ids_are_unique(source, site):
     problems = []
-    for src in pages(Path(root) / "docs"):
-        ids = ids_in(read_built(site, src))
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        problems += [f"docs/{src}: the ID {i!r} is used twice" for i in twice]
+    for page in source.pages.values():
+        ids = ids_in(read_built(site, page.dest))
+        problems += [f"{page.file}: the ID {i!r} is used twice" for i in sorted({i for i in ids if ids.count(i) > 1})]
     return problems
 
 
-def every_id_is_published(root, site=None):
-    """A new {#id} joins published-anchors.yml, so that the build protects it from then on."""
-    listed, problems = published(root), []
-    for src in pages(Path(root) / "docs"):
-        anchors = set(((listed.get(src) or {}).get("anchors")) or [])
-        for block in blocks(Path(root) / "docs" / src):
-            if block.id and block.id not in anchors:
-                problems.append(f"docs/{src}:{block.line}: add #{block.id} to {ANCHORS_FILE}")
-    return problems
-
-
-def every_shareable_part_has_a_permalink(root, site):
+def every_shareable_part_has_a_permalink_and_share_page(source, site):
+    """Each part with an ID has its control, which copies its share address, whose page exists."""
     problems = []
-    for src in pages(Path(root) / "docs"):
-        for part in article(site, src).select("h2[id], p[id], li[id]"):
-            link = part.find("a", class_="share-link", recursive=False)
-            if link is None or link["href"] != f"#{part['id']}" or not link["aria-label"].startswith("Copy link to"):
-                problems.append(f"docs/{src}: #{part['id']} has no permalink")
+    site_url = source.config.site_url
+    for page in source.pages.values():
+        for part in page.parts:
+            if not part.shareable:
+                continue
+            element = article(site, page).find(id=part.id)
+            link = element and element.find("a", class_="share-link", recursive=False)
+            address = site_url + page.share_path(part.id)
+            if link is None or link.get("href") != f"#{part.id}" or not link.get("aria-label", "").startswith("Copy link to"):
+                problems.append(f"{page.file}:{part.line}: #{part.id} has no permalink")
+            elif link.get("data-share-url") != address:
+                problems.append(f"{page.file}:{part.line}: #{part.id}'s control copies {link.get('data-share-url')}, not {address}")
+            elif not (Path(site) / page.share_path(part.id) / "index.html").is_file():
+                problems.append(f"{page.file}:{part.line}: #{part.id} has no share page {page.share_path(part.id)}")
     return problems
+
+
+def the_revisions_page_lists_every_change_note(source, site):
+    """Each note an editor wrote for readers (`changes:`) is on the Revisions page, newest first."""
+    page = source.pages.get(revisions.PAGE)
+    if page is None:
+        return [f"docs/{revisions.PAGE}: there is no Revisions page"] if source.changes else []
+    items = [words(li) for li in article(site, page).select("ul > li")]
+    notes = [change.note for change in source.changes]
+    shown = [next((i for i, item in enumerate(items) if item.endswith(note)), None) for note in notes]
+    if None in shown or shown != sorted(shown):
+        return [f"{page.file}: the Revisions page shows {items}, not the notes {notes}, newest first"]
+    return []
 
 
 READING = [
     text_in_order,
     no_syntax_leaks,
     title_and_deck,
-    calls_form_one_list,
-    sections_have_ids_and_toc_entries,
+    lists_keep_their_items_together,
+    sections_are_in_the_table_of_contents,
     images_show_with_their_alt_text,
     notices_are_styled_boxes,
     languages_are_declared,
+    the_revisions_page_lists_every_change_note,
 ]
-SHARING = [published_anchors_exist_once, ids_are_unique, every_id_is_published, every_shareable_part_has_a_permalink]
+SHARING = [every_id_and_alias_is_there_once, ids_are_unique, every_shareable_part_has_a_permalink_and_share_page]
 
 
-def problems(root, site):
+def problems(source, site):
     """Every problem every check finds: the whole contract, for one built project."""
-    return [problem for check in READING + SHARING for problem in check(root, site)]
+    return [problem for check in READING + SHARING for problem in check(source, site)]

@@ -16,6 +16,8 @@ stop the build with `file:line` before a generator runs; the generators pass non
 sanitising takes place.
 """
 
+import html
+
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
@@ -55,19 +57,28 @@ class AllowedOnly(Treeprocessor):
             for element in list(parent):
                 if not isinstance(element.tag, str):
                     continue
-                problem, attribute_problems = allowlist.content_problem(element.tag, dict(element.attrib), site_url)
+                # As a browser reads the values: Python-Markdown keeps entities (`&#106;avascript:`) as written.
+                values = {name: html.unescape(value) for name, value in element.attrib.items()}
+                problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url)
                 if problem:
                     self.report(f"<{element.tag}", problem)
                     replace_with_text(parent, element)
                     continue
                 for name, why in attribute_problems.items():
                     value = element.attrib.pop(name)
-                    needle = value if name in ("href", "src") else name
-                    if name == "class":
-                        needle = next((c for c in value.split() if c in why), value)
-                    self.report(needle, f"{name}={allowlist.shorten(value, 40)!r} on <{element.tag}>: {why}")
+                    self.report(*refusal(element.tag, name, value, why))
                 if element.tag == "img" and "src" not in element.attrib:
                     replace_with_text(parent, element, element.get("alt", ""))
+
+
+def refusal(tag, name, value, why):
+    """(a piece of the Markdown to find the line by, the message) for an attribute refused."""
+    if name == "class":
+        return next((c for c in value.split() if f"'{c}'" in why), value), why
+    allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
+    if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
+        return value, f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"
+    return name, f"the attribute {name}= on <{tag}> is not allowed: {why}"
 
 
 def replace_with_text(parent, element, text=None):
@@ -85,8 +96,8 @@ def replace_with_text(parent, element, text=None):
 class ContentSafetyExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "on_refusal": [None, "Called with (a piece of the Markdown, why) for each refusal - Default: None"],
-            "site_url": [None, "The site's address, where no generator says it - Default: None"],
+            "on_refusal": ["", "Called with (a piece of the Markdown, why) for each refusal - Default: none"],
+            "site_url": ["", "The site's address, where no generator says it - Default: ''"],
         }
         super().__init__(**kwargs)
 
@@ -99,7 +110,7 @@ class ContentSafetyExtension(Extension):
         md.inlinePatterns.register(RawHtmlAsText(HTML_RE, md, report), "html", 90)
         # After attr_list (8), which sets what editors wrote in `{…}`; before abbr (7), toc (5)
         # and the share controls (4), whose markup is the site's own.
-        options = {"site_url": self.getConfig("site_url")}
+        options = {"site_url": self.getConfig("site_url") or None}
         md.treeprocessors.register(AllowedOnly(md, report, options), "statement_site_safety", 7.5)
 
 

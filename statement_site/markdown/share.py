@@ -36,6 +36,7 @@ from .context import rendering_of
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # What a control's name calls a part that is not a heading.
 PART_NAMES = {"p": "paragraph", "li": "item"}
+IN_A_QUOTE = "quotation"
 
 
 def written_ids(root):
@@ -77,6 +78,7 @@ class ShareControls(Treeprocessor):
                     span.tail, target.text = target.text, None
                     target.insert(0, span)
         section, counts = None, {}
+        quoted = {id(p) for quote in root.iter("blockquote") for p in quote.iter("p")}
         for element in list(root.iter()):
             if element.tag in HEADINGS:
                 section, counts = self.text_of(element), {}
@@ -87,7 +89,7 @@ class ShareControls(Treeprocessor):
                 element.set("aria-label", section)
                 name = f"Copy link to “{section}”"
             elif element.tag in PART_NAMES and element.get("id") in self.written:
-                part = "image" if only_an_image(element) else PART_NAMES[element.tag]
+                part = "image" if only_an_image(element) else IN_A_QUOTE if id(element) in quoted else PART_NAMES[element.tag]
                 counts[part] = counts.get(part, 0) + 1
                 link = etree.Element("a", {"href": "#" + element.get("id")})
                 link.text = "¶"
@@ -97,7 +99,9 @@ class ShareControls(Treeprocessor):
                 name = f"Copy link to {part} {counts[part]}{where}"
             else:
                 continue
-            link.set("class", "headerlink share-link")
+            # The title's permalink stays a plain `headerlink`: MkDocs takes the page's title from
+            # the H1 without exactly that link (a share control would make it "Title¶").
+            link.set("class", "headerlink" if element.tag == "h1" else "headerlink share-link")
             link.set("aria-label", name)
             # A `title` that repeats the name is read twice; the ¶ sign shows what it is.
             link.attrib.pop("title", None)
@@ -127,15 +131,14 @@ class ShareExtension(Extension):
         self.config = {
             "page": ["", "The page's source under docs/ (index.md), where no generator says it - Default: ''"],
             "root": ["", "The project's folder, where no generator says it - Default: ''"],
-            "site_url": [None, "The site's address, where no generator says it - Default: None"],
+            "site_url": ["", "The site's address, where no generator says it - Default: ''"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         md.registerExtension(self)
         written = set()
-        options = {key: self.getConfig(key) or None for key in ("page", "root")}
-        options["site_url"] = self.getConfig("site_url")
+        options = {key: self.getConfig(key) or None for key in ("page", "root", "site_url")}
         # After attr_list (8) and content safety (7.5), before toc (5) makes the other IDs.
         md.treeprocessors.register(WrittenIds(md, written), "statement_site_written_ids", 6)
         # After toc, which adds the headings' permalinks.

@@ -1,28 +1,25 @@
-"""The first response paints the page: the CSS inlined in it (site_checks/critical_css.py) looks
+"""The first response paints the page: the CSS inlined in it (steps/critical_css.py) looks
 exactly like the full stylesheets, on every page, at phone and desktop widths, in both
 palettes, and in the states a reader puts the page in (drawer open, focus, hover, the share
 dialog, print). This is the test that catches a Material update that breaks the purge."""
 
 import io
 import json
-import sys
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ANIMATIONS_SETTLED, DOCS, ROOT, build_copy, copy_project, open_ready, serve
+from browsing import ANIMATIONS_SETTLED, open_ready
 from PIL import Image, ImageChops
-
-sys.path.insert(0, str(ROOT))
-from site_checks import critical_css  # noqa: E402
+from project import build_copy, copy_project, serve, source
 
 
 @pytest.fixture(scope="session")
-def site_path(site_config):
+def site_path():
     """The site's path on its host (`/ceasefire-statement/`)."""
-    return urlsplit(site_config.site_url).path
+    return urlsplit(source().config.site_url).path
 
 
-PAGES = sorted("" if md.stem == "index" else f"{md.stem}/" for md in DOCS.glob("*.md")) + ["404.html"]
+PAGES = [page.url for page in source().pages.values()] + ["404.html"]
 WIDTHS = {"375px": {"width": 375, "height": 667}, "1280px": {"width": 1280, "height": 800}}
 PALETTES = {"light": 0, "dark": 1}  # index of the palette, as Material stores the reader's choice
 STYLES = ["color", "background-color", "font-size", "font-weight", "line-height", "display", "position",
@@ -122,62 +119,13 @@ def assert_looks_alike(where, what, render, full):
     assert box is None, f"{where}: {what} paints differently from the full stylesheets in {box}"
 
 
-# --- The purge itself ------------------------------------------------------------------
-
-
-def test_the_purge_keeps_every_state_and_what_it_cannot_read():
-    page = '<body data-md-color-scheme="default"><input data-md-color-scheme="slate"><a class="x">a</a></body>'
-    css = (
-        ".x:hover{color:red}"  # a state: kept
-        "[data-md-color-scheme=slate] .x{color:blue}"  # the other palette: kept
-        ".x::after{content:''}"  # a pseudo-element: kept
-        ".admonition{color:green}"  # nothing on the page: dropped
-        "[dir=rtl] .x{margin:0}"  # an attribute no element has: dropped
-        ".x:unknown-state(1){color:pink}"  # unreadable: kept
-        "@media print{.x{display:none}.y{display:none}}"
-    )
-    kept = critical_css.critical_css(page, [css])
-    for wanted in [".x:hover", "[data-md-color-scheme=slate] .x", ".x::after", ":unknown-state", "@media print{.x"]:
-        assert wanted in kept, f"{wanted} was purged: {kept}"
-    for unwanted in [".admonition", "[dir=rtl]", ".y{"]:
-        assert unwanted not in kept, f"{unwanted} was kept: {kept}"
-
-
-def test_a_missing_theme_stylesheet_stops_the_build(tmp_path):
-    """As if a Material update renamed its stylesheet: the build stops and says where to look."""
-    project = copy_project(tmp_path)
-    main = project / "overrides" / "main.html"
-    moved = '{% block styles %}<link rel="stylesheet" href="{{ \'assets/stylesheets/main.0.min.css\' | url }}">{% endblock %}'
-    main.write_text(main.read_text(encoding="utf-8") + moved, encoding="utf-8")
-    code, output = build_copy(project)
-    assert code != 0, "the build went on without the theme's stylesheet"
-    assert "assets/stylesheets/main.0.min.css" in output and "critical_css" in output, output[-2000:]
-
-
-def test_the_purge_leaves_what_scripts_add_to_the_stylesheet_after_paint():
-    page = '<body><div class="md-typeset"><table></table></div></body>'
-    css = (
-        ".md-typeset__scrollwrap{overflow-x:auto}"  # the bundle wraps tables in it: after paint
-        ".md-typeset table{display:block}"  # on the page: inlined, not repeated after paint
-        ".md-search-result{color:red}"  # no script names it: neither
-    )
-    scripts = ['e.className="md-typeset__scrollwrap";document.querySelector(".md-typeset")']
-    runtime = critical_css.runtime_css(page, [css], scripts)
-    assert runtime == ".md-typeset__scrollwrap{overflow-x:auto}", runtime
-
-
 # --- After paint: what Material's bundle adds ------------------------------------------
 
-# A table in a notice (a notice's text needs no ID of its own).
+# A table, written as GitHub's preview shows it (a table needs no ID of its own).
 TABLE = """
-/// note | Figures
-
-<table>
-<tr><th>Year</th><th>People</th></tr>
-<tr><td>2023</td><td>16,314</td></tr>
-</table>
-
-///
+| Year | People |
+| :--- | -----: |
+| 2023 | 16,314 |
 """
 
 

@@ -5,14 +5,18 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ANIMATIONS_SETTLED, DOCS, ROOT, VIEWPORTS, PageWatch
-from statement import blocks, sections, squeeze
+from browsing import ANIMATIONS_SETTLED, VIEWPORTS, PageWatch
+from project import ROOT, source
+
+from statement_site.source import squeeze
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCHEMES = {"light": "default", "dark": "slate"}  # system setting -> Material's palette
 # Every page built from docs/, by its address, and the 404 page.
-PAGES = sorted("" if md.stem == "index" else f"{md.stem}/" for md in DOCS.glob("*.md")) + ["404.html"]
+PAGES = [page.url for page in source().pages.values()] + ["404.html"]
+STATEMENT = source().pages["index.md"]
+SECTIONS = [part.id for part in STATEMENT.parts if part.kind == "heading" and part.level == 2]
 CHROME = [".md-header", ".md-sidebar", ".md-footer", ".md-skip", ".md-content__button", ".headerlink", ".share-link"]
 
 
@@ -21,9 +25,9 @@ def page_file(path):
 
 
 @pytest.fixture(scope="session")
-def site_path(site_config):
+def site_path():
     """The site's path on its host (`ceasefire-statement/`): 404.html links there absolutely."""
-    return urlsplit(site_config.site_url).path.lstrip("/")
+    return urlsplit(source().config.site_url).path.lstrip("/")
 
 
 def open_page(page, base_url, site_path, path=""):
@@ -63,14 +67,6 @@ def test_axe_finds_no_violation(page, base_url, site_path, path, scheme):
     if result["violations"]:
         pytest.fail(axe_report(f"/{path} at {width}px, {scheme} palette", result["violations"]), pytrace=False)
     page.watch.assert_clean()
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_one_h1_and_no_skipped_heading_level(read_page, path):
-    levels = [int(h.name[1]) for h in read_page(page_file(path)).find_all(re.compile(r"^h[1-6]$"))]
-    assert levels.count(1) == 1 and levels[0] == 1, f"/{path}: headings {levels}, want one H1, first"
-    for before, after in zip(levels, levels[1:]):
-        assert after <= before + 1, f"/{path}: H{before} is followed by H{after}, skipping a level"
 
 
 # --- Zoom and narrow screens -----------------------------------------------------------
@@ -134,7 +130,7 @@ def test_keyboard_reaches_every_control_with_a_visible_focus(page, base_url):
     keys = [s["key"] for s in stops]
     assert "md-skip" in stops[0]["classes"], f"the first Tab stop is {keys[0]}, not the skip link"
     assert "#__palette_0" in keys or "#__palette_1" in keys, "the light/dark switch is not reachable"
-    for wanted in ["privacy/", "accessibility/", *(f"#{s}" for s in sections())]:
+    for wanted in [*(page.url for page in source().pages.values() if page.url and page.src not in source().config.not_in_nav), *(f"#{s}" for s in SECTIONS)]:
         assert wanted in keys, f"{wanted} (navigation / table of contents) is not reachable by Tab"
     assert share_links, "no share control on the page"
     missing = [
@@ -186,32 +182,6 @@ def table_of_contents(page, base_url):
 
 # --- Privacy ---------------------------------------------------------------------------
 
-FETCHING = {
-    "script": "src",
-    "img": "src",
-    "iframe": "src",
-    "source": "src",
-    "video": "src",
-    "audio": "src",
-    "link": "href",
-}
-
-
-def test_pages_ask_no_other_host_for_anything(site_dir):
-    """No script, style, font, image or icon from elsewhere; links (<a>) are fine."""
-    foreign = []
-    for html in site_dir.rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
-        for tag, attribute in FETCHING.items():
-            for element in re.finditer(rf"<{tag}\b[^>]*\b{attribute}=\"?((?:https?:)?//[^\" >]+)", text):
-                if tag != "link" or not re.search(r'rel="?(canonical|alternate|author)', element.group(0)):
-                    foreign.append(f"{html.relative_to(site_dir)}: <{tag} {attribute}={element.group(1)}>")
-    for css in site_dir.rglob("*.css"):
-        for url in re.findall(r"(?:url\(|@import)\s*[\"']?((?:https?:)?//[^\"')]+)", css.read_text(encoding="utf-8")):
-            foreign.append(f"{css.relative_to(site_dir)}: {url}")
-    assert not foreign, "pages load from other hosts:\n" + "\n".join(foreign)
-
-
 def test_using_every_control_asks_no_other_host_and_stores_only_the_palette(page, base_url):
     page.goto(base_url)
     before = page.locator("body").get_attribute("data-md-color-scheme")
@@ -221,7 +191,7 @@ def test_using_every_control_asks_no_other_host_and_stores_only_the_palette(page
     assert share_links.count(), "no share control on the page"
     for link in share_links.all():
         link.click()
-    last = sections()[-1]
+    last = SECTIONS[-1]
     table_of_contents(page, base_url).locator(f"a[href='#{last}']").click()
     assert page.evaluate("location.hash") == f"#{last}"
     page.goto(base_url)
@@ -256,7 +226,7 @@ def shown_text(locator):
 
 
 def without_images(text):
-    """A block's words without its images, which tests/statement.py reads as "[image: alt]"."""
+    """A part's words without its images, which the model reads as "[image: alt]"."""
     return squeeze(re.sub(r"\[image: [^\]]*\]", " ", text))
 
 
@@ -264,19 +234,20 @@ def test_statement_reads_and_navigates_without_javascript(page_without_js, base_
     page = page_without_js
     page.goto(base_url)
     assert page.evaluate("matchMedia('(scripting: none)').matches"), "JavaScript is on"
-    for block in blocks():
-        for alt, _ in block.images:
+    for part in STATEMENT.parts:
+        for alt, _ in part.images:
             assert page.locator("article").get_by_alt_text(alt, exact=True).first.is_visible(), (
-                f"docs/index.md:{block.line}: image not visible without JavaScript"
+                f"docs/index.md:{part.line}: image not visible without JavaScript"
             )
-        text = without_images(block.text)
-        if not text:
+        text = without_images(part.text)
+        if not text or part.kind not in ("heading", "paragraph", "item", "quote"):
             continue
-        element = page.locator(f"#{block.id}" if block.id else f"article {block.kind}").filter(has_text=text).first
-        assert element.is_visible(), f"docs/index.md:{block.line}: not visible without JavaScript"
-        assert shown_text(element) == text, f"docs/index.md:{block.line}: shown differently"
+        tag = {"heading": f"h{part.level}", "item": "li"}.get(part.kind, "p")
+        element = page.locator(f"#{part.id}" if part.id else f"article {tag}").filter(has_text=text).first
+        assert element.is_visible(), f"docs/index.md:{part.line}: not visible without JavaScript"
+        assert shown_text(element) == text, f"docs/index.md:{part.line}: shown differently"
     assert not page.locator("[data-md-component=palette]").is_visible(), "a switch that cannot work is shown"
-    for section in sections():
+    for section in SECTIONS:
         toc = table_of_contents(page, base_url).locator(f"a[href='#{section}']")
         toc.click()
         assert page.evaluate("location.hash") == f"#{section}", f"table of contents: #{section} does not work"
@@ -292,22 +263,22 @@ def test_statement_reads_and_navigates_without_javascript(page_without_js, base_
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_print_gives_the_statement_and_its_address_without_chrome(page, base_url, site_config, scheme):
+def test_print_gives_the_statement_and_its_address_without_chrome(page, base_url, scheme):
     page.emulate_media(media="print", color_scheme=scheme)
     page.goto(base_url)
     shown = [
         f"{selector} ({i})" for selector in CHROME for i, e in enumerate(page.locator(selector).all()) if e.is_visible()
     ]
     assert not shown, f"screen controls on paper: {shown}"
-    for block in blocks():
-        if block.id:
-            assert page.locator(f"#{block.id}").is_visible(), f"docs/index.md:{block.line}: not printed"
+    for part in STATEMENT.parts:
+        if part.id:
+            assert page.locator(f"#{part.id}").is_visible(), f"docs/index.md:{part.line}: not printed"
     assert page.locator("article h1").is_visible()
     url = page.locator(".print-url")
-    assert url.is_visible() and site_config.site_url in url.inner_text(), "the page's address is not printed"
+    assert url.is_visible() and source().config.site_url in url.inner_text(), "the page's address is not printed"
     for heading in page.locator("article :is(h1, h2)").all():
         assert heading.evaluate("h => getComputedStyle(h).breakAfter") == "avoid", "a heading may end a page"
-    last = next(block for block in reversed(blocks()) if block.id)
+    last = next(part for part in reversed(STATEMENT.parts) if part.explicit)
     ink = page.locator(f"#{last.id}").evaluate("p => getComputedStyle(p).color")
     assert max(map(int, re.findall(r"\d+", ink)[:3])) < 100, f"text prints in {ink}: too light for paper"
     page.watch.assert_clean()

@@ -3,14 +3,13 @@ sizes the sidebars, keeps the table of contents on the reading position, switche
 by keyboard and sets the colour scheme the browser uses, without asking any other host for
 anything; and the defects found in other browsers and settings stay fixed."""
 
-import json
-import re
-import subprocess
-from collections import Counter
 
 import pytest
-from conftest import ANIMATIONS_SETTLED, ROOT, SCRIPTS_READY, PageWatch, open_ready
-from statement import blocks, sections
+from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, PageWatch, open_ready
+from project import source
+
+STATEMENT = source().pages["index.md"]
+SECTIONS = [part.id for part in STATEMENT.parts if part.kind == "heading" and part.level == 2]
 
 # Material mounts its components on DOMContentLoaded, dispatched again by the loader
 # (overrides/partials/javascripts/bundle.html): once the scripts have run, the sidebars'
@@ -32,19 +31,6 @@ def wide_page(browser, base_url):
     page.watch = PageWatch(page, base_url)
     yield page
     context.close()
-
-
-def test_the_bundle_is_loaded_after_paint_and_exists(read_page, site_dir):
-    html = read_page()
-    blocking = [s.get("src") for s in html.find_all("script", src=True) if not s.find_parent("template")]
-    assert not blocking, f"scripts that hold up the page: {blocking}"
-    template = html.find("template", id="theme-scripts")  # CSS selectors do not enter <template>
-    inert = template.find_all("script", src=True) if template else []
-    assert inert, "no loader for Material's bundle"
-    bundles = [s["src"] for s in inert if re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", s["src"])]
-    assert bundles, f"Material's bundle is not among {[s['src'] for s in inert]}"
-    missing = [s["src"] for s in inert if not (site_dir / s["src"]).is_file()]
-    assert not missing, f"not in the site: {missing}"
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -85,7 +71,7 @@ def test_sidebars_are_sized_and_never_overflow(browser, base_url, width):
 def test_table_of_contents_follows_the_reading_position(wide_page, base_url):
     page = wide_page
     open_mounted(page, base_url)
-    for section in sections():
+    for section in SECTIONS:
         page.locator(f"#{section}").evaluate("e => e.scrollIntoView()")
         link = page.locator(f".md-sidebar--secondary a[href='#{section}']")
         page.wait_for_function(
@@ -142,52 +128,6 @@ def test_no_other_host_after_the_bundle_loads_and_while_using_every_control(page
 
 
 # --- Defects found in other browsers and settings --------------------------------------
-
-
-def test_repository_link_asks_no_api(read_page):
-    source = read_page().select_one("a.md-source")
-    assert source is not None, "no repository link"
-    assert not source.has_attr("data-md-component"), "the bundle would ask the GitHub API for stars and forks"
-
-
-def test_headings_are_named_by_their_text_and_share_controls_by_their_part(read_page):
-    html = read_page()
-    for block in blocks():
-        if block.kind.startswith("h") and block.id:
-            heading = html.find(id=block.id)
-            name = heading.get("aria-label") or heading.get_text()
-            assert name == block.text, f"docs/index.md:{block.line}: heading read as {name!r}"
-    controls = html.select("a.share-link")
-    names = Counter(a.get("aria-label") for a in controls)
-    repeated = [name for name, n in names.items() if n > 1 or not name]
-    assert not repeated, f"share controls that cannot be told apart: {repeated}"
-    titled = [a["href"] for a in controls if a.get("title")]
-    assert not titled, f"a title that repeats the name: {titled}"
-    headings = {b.id: b.text for b in blocks() if b.kind.startswith("h") and b.id}
-    for section, text in headings.items():
-        control = html.select_one(f"#{section} > a.share-link")
-        assert text in control["aria-label"], f"#{section}: {control['aria-label']!r} does not say which part"
-    for block in blocks():
-        if block.kind in ("p", "li") and block.id:
-            control = html.select_one(f"#{block.id} > a.share-link")
-            assert re.search(r"(paragraph|call) \d+ of “", control["aria-label"]), (
-                f"docs/index.md:{block.line}: {control['aria-label']!r} does not say which part"
-            )
-
-
-def test_404_page_says_not_found_and_leads_to_the_statement(read_page, site_config):
-    html = read_page("404.html")
-    assert "not found" in html.title.get_text().lower(), f"tab title: {html.title.get_text()!r}"
-    article = html.select_one("article")
-    assert article.select_one("h1") and article.select("p"), "no sentence on the 404 page"
-    links = [a["href"] for a in article.select("a[href]")]
-    assert site_config.site_url in links, f"no link to the statement: {links}"
-    assert not html.select('[aria-label="Table of contents"]'), "an empty table of contents"
-
-
-def test_favicon_is_a_valid_url(read_page):
-    icons = [link["href"] for link in read_page().select("link[rel~=icon]")]
-    assert icons and not [icon for icon in icons if re.search(r"\s", icon)], f"spaces in {icons}"
 
 
 # --- Forced colours, large text, line length -------------------------------------------
@@ -254,7 +194,7 @@ def test_large_text_on_a_phone_clips_nothing(browser, base_url):
 def test_forced_colours_keep_the_landing_mark_icons_and_edges(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 667}, forced_colors="active")
     page = context.new_page()
-    target = next(b.id for b in blocks() if b.kind == "p" and b.id)
+    target = next(p.id for p in STATEMENT.parts if p.kind == "paragraph" and p.explicit)
     page.goto(f"{base_url}#{target}")
     mark = page.locator(f"#{target}").evaluate("e => getComputedStyle(e).outlineStyle")
     assert mark != "none", f"#{target}: no landing mark under forced colours"
@@ -278,7 +218,7 @@ def test_forced_colours_keep_the_landing_mark_icons_and_edges(browser, base_url)
 
 
 def test_the_policy_admits_the_inlined_css_and_no_other_style(browser, site_dir):
-    """The page's policy hashes its critical stylesheet (site_checks/critical_css.py): the first
+    """The page's policy hashes its critical stylesheet (steps/critical_css.py): the first
     response alone paints the page. A style injected after the build is blocked."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     injected = html.replace("</body>", "<style>.md-header { position: static !important }</style></body>")
@@ -289,35 +229,6 @@ def test_the_policy_admits_the_inlined_css_and_no_other_style(browser, site_dir)
     page.goto("http://statement.test/")
     assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
     page.close()
-
-
-# Material's own markup: `autocomplete="off"` on its drawer and search toggles (checkboxes).
-THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="checkbox"')
-# Where the checker lags the HTML Standard: `blocking="render"` on `<link rel="expect">`
-# (https://html.spec.whatwg.org/#link-type-expect, Chromium since 124) is reported as allowed
-# only on stylesheets. Exactly that element, in the <head> (overrides/main.html), is excused.
-CHECKER_LAG = '<link rel="expect" href="#theme-scripts" blocking="render">'
-
-
-def excused(message):
-    extract = message.get("extract", "")
-    if "autocomplete" in message["message"]:
-        return bool(THEME_MARKUP.search(extract))
-    return "“blocking”" in message["message"] and CHECKER_LAG in extract
-
-
-def test_nu_html_checker_finds_no_error_of_ours(site_dir):
-    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-    result = subprocess.run(
-        ["java", "-jar", str(vnu), "--format", "json", "--errors-only", "--skip-non-html", str(site_dir)],
-        capture_output=True,
-        text=True,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    ours = [
-        f"{m['url'].split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if not excused(m)
-    ]
-    assert not ours, "Nu HTML Checker:\n" + "\n".join(ours)
 
 
 def test_the_first_paint_waits_for_the_whole_page(browser, base_url):

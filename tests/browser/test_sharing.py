@@ -1,98 +1,36 @@
 """Sharing: a link to any section, call or paragraph lands there, copies or shares the exact
 address, shows a preview card, and keeps working after the statement is edited."""
 
-from urllib.parse import urlparse
-
-import contract
 import pytest
-import yaml
+from browsing import in_view_below_header, open_ready
 from bs4 import BeautifulSoup
-from conftest import ROOT, add_redirect, build_copy, copy_project, in_view_below_header, open_ready, serve
-from PIL import Image, ImageChops
+from edits import add_alias
 from playwright.sync_api import expect
-from statement import blocks
+from project import build_copy, copy_project, serve, source
 
 # One of each kind of part people share: a section, a call, and the longest paragraph (taller
 # than a phone's screen). Read from the statement, so that editors can rename them.
-SECTION = next(b.id for b in blocks() if b.kind == "h2")
-CALL = next(b.id for b in blocks() if b.kind == "li")
-PARAGRAPH = max((b for b in blocks() if b.kind == "p" and b.id), key=lambda b: len(b.text)).id
+STATEMENT = source().pages["index.md"]
+SECTION = next(p.id for p in STATEMENT.parts if p.kind == "heading" and p.level == 2)
+CALL = next(p.id for p in STATEMENT.parts if p.kind == "item" and p.explicit)
+PARAGRAPH = max((p for p in STATEMENT.parts if p.kind == "paragraph" and p.explicit), key=lambda p: len(p.text)).id
+SITE_URL = source().config.site_url
 SHARED = [SECTION, CALL, PARAGRAPH]
 
 
-@pytest.mark.parametrize("check", contract.SHARING, ids=lambda check: check.__name__)
-def test_every_shared_link_has_its_target(site_dir, check):
-    problems = check(ROOT, site_dir)
-    assert not problems, "\n".join(problems)
-
-
-def test_preview_card_meta(read_page, site_dir, site_config):
-    head = read_page("index.html").head
-
-    def meta(key):
-        tag = head.find("meta", property=key) or head.find("meta", attrs={"name": key})
-        assert tag is not None and tag["content"].strip(), f"no {key}"
-        return tag["content"]
-
-    canonical = head.find("link", rel="canonical")["href"]
-    for url in (canonical, meta("og:url"), meta("og:image")):
-        parsed = urlparse(url)
-        assert parsed.scheme == "https" and parsed.netloc, f"not an absolute URL: {url}"
-    assert meta("og:url") == canonical == site_config.site_url
-    assert meta("og:title") == blocks()[0].text
-    assert meta("og:site_name") == site_config.site_name
-    assert meta("og:type") == "article"
-    assert meta("og:description") == head.find("meta", attrs={"name": "description"})["content"]
-    assert meta("og:image:alt") and meta("twitter:card") == "summary_large_image"
-    image = site_dir / meta("og:image").removeprefix(site_config.site_url)
-    with Image.open(image) as card:
-        assert card.format == "PNG"
-        assert card.size == (int(meta("og:image:width")), int(meta("og:image:height"))) == (1200, 630)
-
-
-def test_social_card_is_made_from_the_repository(tmp_path):
-    """scripts/social_card.py redraws the committed card pixel for pixel: after the title
-    changes, the test says to run it."""
-    import runpy
-
-    runpy.run_path(str(ROOT / "scripts" / "social_card.py"))["draw_card"](tmp_path / "card.png")
-    with Image.open(tmp_path / "card.png") as fresh, Image.open(ROOT / "docs/assets/social-card.png") as committed:
-        assert ImageChops.difference(fresh.convert("RGB"), committed.convert("RGB")).getbbox() is None, (
-            "docs/assets/social-card.png is out of date: run `python scripts/social_card.py`"
-        )
-
-
-def rename_id(project, old, new):
-    index = project / "docs" / "index.md"
-    text = index.read_text(encoding="utf-8")
-    assert f"{{#{old}}}" in text
-    index.write_text(text.replace(f"{{#{old}}}", f"{{#{new}}}"), encoding="utf-8")
-
-
-def test_a_removed_anchor_fails_the_build(tmp_path):
-    project = copy_project(tmp_path)
-    rename_id(project, PARAGRAPH, "renamed")
-    code, output = build_copy(project)
-    assert code != 0
-    assert "published-anchors.yml:" in output and f"#{PARAGRAPH} has been shared" in output, output
-
-
 def renamed_with_alias(project):
-    """An editor renames the longest paragraph's ID, and keeps its old links with an alias,
-    as the README says."""
-    rename_id(project, PARAGRAPH, "renamed")
-    listing = project / "published-anchors.yml"
-    published = yaml.safe_load(listing.read_text(encoding="utf-8"))
-    published["index.md"]["anchors"].append("renamed")
-    published["index.md"]["aliases"] = {**(published["index.md"]["aliases"] or {}), PARAGRAPH: "renamed"}
-    listing.write_text(yaml.safe_dump(published), encoding="utf-8")
+    """An editor renames the longest paragraph's ID, and keeps its old links with the alias the
+    build asks for."""
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(f"{{#{PARAGRAPH}}}", "{#renamed}"), encoding="utf-8")
+    add_alias(project, PARAGRAPH, "renamed")
     return project
 
 
 @pytest.fixture(scope="module")
 def aliased_site(tmp_path_factory):
     project = renamed_with_alias(copy_project(tmp_path_factory.mktemp("aliased")))
-    code, output = build_copy(project)
+    code, output = build_copy(project, "-q")
     assert code == 0, output
     with serve(project / "site") as url:
         yield url
@@ -135,13 +73,13 @@ def desktop(browser, base_url):
 
 
 @pytest.mark.parametrize("anchor", SHARED)
-def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, site_config, anchor):
+def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, anchor):
     open_ready(desktop, base_url)
     desktop.hover(f"#{anchor}")
     control = desktop.locator(f"#{anchor} > a.share-link")
     assert control.get_attribute("aria-label").startswith("Copy link to")
     control.click()
-    assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}s/{anchor}/"
+    assert desktop.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}s/{anchor}/"
     status = desktop.locator("#share-status")
     assert status.get_attribute("role") == "status"
     assert status.inner_text() == "Link copied to the clipboard"
@@ -149,7 +87,7 @@ def test_the_control_copies_the_exact_address_and_says_so(desktop, base_url, sit
     assert desktop.url == base_url, "copying should not navigate"
 
 
-def test_the_control_is_reached_with_tab_and_works_with_enter(desktop, base_url, site_config):
+def test_the_control_is_reached_with_tab_and_works_with_enter(desktop, base_url):
     open_ready(desktop, base_url)
     for _ in range(200):
         desktop.keyboard.press("Tab")
@@ -161,20 +99,20 @@ def test_the_control_is_reached_with_tab_and_works_with_enter(desktop, base_url,
     expect(desktop.locator(f"#{CALL} > a.share-link")).to_have_css("opacity", "1")
     desktop.keyboard.press("Enter")
     expect(desktop.locator("#share-status")).to_have_text("Link copied to the clipboard")
-    assert desktop.evaluate("navigator.clipboard.readText()") == f"{site_config.site_url}s/{CALL}/"
+    assert desktop.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}s/{CALL}/"
 
 
-def test_on_a_phone_the_control_opens_the_share_sheet(browser, base_url, site_config):
+def test_on_a_phone_the_control_opens_the_share_sheet(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
     context.add_init_script("navigator.share = data => { window.shared = data; return Promise.resolve(); }")
     page = context.new_page()
     open_ready(page, base_url)
     control = page.locator(f"#{CALL} > a.share-link")
-    assert control.get_attribute("aria-label").startswith("Share link to call")
+    assert control.get_attribute("aria-label").startswith("Share link to item")
     control.tap()
     assert page.evaluate("window.shared") == {
         "title": page.title(),
-        "url": f"{site_config.site_url}s/{CALL}/",
+        "url": f"{SITE_URL}s/{CALL}/",
     }
     context.close()
 
@@ -196,8 +134,11 @@ def test_a_renamed_page_redirects_with_its_fragment(browser, tmp_path):
     (project / "docs" / "privacy.md").rename(project / "docs" / "site-privacy.md")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("privacy.md", "site-privacy.md"), encoding="utf-8")
-    add_redirect(project, "privacy.md", "site-privacy.md")
-    code, output = build_copy(project)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: site-privacy.md\n"),
+        encoding="utf-8",
+    )
+    code, output = build_copy(project, "-q")
     assert code == 0, output
     moved = BeautifulSoup((project / "site/site-privacy/index.html").read_text(encoding="utf-8"), "html.parser")
     anchor = moved.select_one("article h2[id]")["id"]

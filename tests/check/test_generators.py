@@ -1,0 +1,172 @@
+"""MkDocs and Zensical publish the same site: every feature, tested on both, from one copy of the
+project with every ordinary edit applied (tests/edits.py: a table, a footnote, a quote, a notice,
+images, a button, a new page, a page in Spanish, a renamed call with its alias, a change note).
+
+MkDocs runs the checks and the pipeline from hooks/statement_site.py; Zensical, which runs no
+hooks, gets them from `make build-zensical` (the checks, `zensical build`, then
+`python -m statement_site finish`). Each test below is one row of the README's feature matrix."""
+
+import base64
+import hashlib
+import re
+
+import contract
+import pytest
+from bs4 import BeautifulSoup
+from edits import EDITS, add_alias, after_first_paragraph
+from PIL import Image
+from project import ROOT, build_copy, copy_project, published_copy, zensical_build
+
+from statement_site.source import Source
+
+GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
+EXECUTED_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+
+@pytest.fixture(scope="module", params=list(GENERATORS))
+def built(request, tmp_path_factory):
+    """(model, site folder) of the copy with every edit, built by one generator."""
+    project = published_copy(tmp_path_factory.mktemp(request.param) / "project")
+    for edit in EDITS.values():
+        edit(project)
+    code, output = GENERATORS[request.param](project)
+    assert code == 0, output
+    return Source.read(project), project / "site"
+
+
+def test_the_statement_is_published_verbatim_in_order(built):
+    source, site = built
+    problems = [p for check in contract.READING for p in check(source, site)]
+    assert not problems, "\n".join(problems)
+
+
+def test_ids_and_aliases_are_on_their_pages_once(built):
+    source, site = built
+    problems = contract.every_id_and_alias_is_there_once(source, site) + contract.ids_are_unique(source, site)
+    assert not problems, "\n".join(problems)
+    assert source.aliases, "the copy has an alias (a removed call)"
+
+
+def test_share_controls_copy_each_parts_share_address(built):
+    source, site = built
+    problems = contract.every_shareable_part_has_a_permalink_and_share_page(source, site)
+    assert not problems, "\n".join(problems)
+
+
+def test_share_pages_show_their_parts_card_and_lead_to_it(built):
+    """Each share page (aliases' too) has its part's title and card, in its page's language, and
+    sends readers to the part."""
+    source, site = built
+    site_url = source.config.site_url
+    for page in source.pages.values():
+        shared = {part.id: part for part in page.parts if part.shareable}
+        for ident, part in [*shared.items(), *((old, shared[new]) for old, new in source.aliases_of(page.src).items())]:
+            html = BeautifulSoup((site / page.share_path(ident) / "index.html").read_text(encoding="utf-8"), "html.parser")
+            meta = {m.get("property") or m.get("name"): m.get("content") for m in html.find_all("meta")}
+            assert html.html["lang"] == (page.lang or source.config.language), page.share_path(ident)
+            assert meta["og:url"] == site_url + page.share_path(part.id)
+            title = meta["og:title"].removesuffix("…")
+            alt = ", ".join(a for a, _ in part.images)
+            assert (part.text if part.kind != "image" else alt).startswith(title), (ident, meta["og:title"])
+            image = site / meta["og:image"].removeprefix(site_url)
+            with Image.open(image) as card:
+                assert card.format == "PNG" and card.size == (1200, 630)
+            target = meta["refresh"] if "refresh" in meta else html.find("meta", attrs={"http-equiv": "refresh"})["content"]
+            assert target.endswith(f"{page.url}#{part.id}"), target
+
+
+def policy_of(soup):
+    meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    return meta and {name: sources for name, *sources in (part.split() for part in meta["content"].split(";") if part.strip())}
+
+
+def sha256(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_every_page_allows_exactly_its_own_inline_scripts_and_styles(built):
+    """Hashed here with BeautifulSoup, independently of steps/policy.py."""
+    _, site = built
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        policy = policy_of(soup)
+        name = path.relative_to(site)
+        assert policy, f"{name} has no Content-Security-Policy"
+        scripts = {
+            sha256(s.string or "")
+            for s in soup.find_all("script")
+            if not s.has_attr("src") and s.get("type", "").lower() in EXECUTED_TYPES
+        }
+        assert {h for h in policy["script-src"] if h.startswith("'sha")} == scripts, name
+        styles = [sha256(style.string or "") for style in soup.find_all("style")]
+        assert policy["style-src"] == ["'self'", *dict.fromkeys(styles)], name
+        assert "'unsafe-inline'" not in str(policy) and "'unsafe-eval'" not in str(policy), name
+        assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"], name
+        head = soup.head.find_all(True)
+        assert head[0].has_attr("charset") and head[1].get("http-equiv") == "Content-Security-Policy", name
+
+
+def test_links_to_other_sites_tell_them_nothing(built):
+    source, site = built
+    host = re.match(r"https?://([^/]+)", source.config.site_url).group(1)
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.find("meta", attrs={"name": "referrer"})["content"] == "same-origin", path
+        for link in soup.find_all("a", href=re.compile(r"^(https?:)?//")):
+            if re.match(r"(https?:)?//([^/]+)", link["href"]).group(2) != host:
+                assert {"noopener", "noreferrer"} <= set(link.get("rel", [])), f"{path}: {link}"
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_mistake_stops_the_build_with_its_line(tmp_path, generator):
+    """The editor checks run before either generator; the output folder is left empty."""
+    project = copy_project(tmp_path / "project")
+    path, line = after_first_paragraph('<iframe src="https://example.org/"></iframe>')(project)
+    code, output = GENERATORS[generator](project)
+    assert code != 0, output
+    assert f"{path}:{line}: the HTML <iframe> would show on the page as text" in output, output
+    assert not list((project / "site").rglob("*.html")), "a stopped build left pages"
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
+    project = published_copy(tmp_path / "project")
+    call = [p for p in Source.read(project).pages["index.md"].parts if p.kind == "item"][-1]
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(f"{{#{call.id}}}", "{#renamed}"), encoding="utf-8")
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and f"#{call.id} has been shared" in output and f"'    {call.id}: renamed'" in output, output
+    add_alias(project, call.id, "renamed")
+    code, output = GENERATORS[generator](project)
+    assert code == 0, output
+
+
+def card_of(site, page, ident):
+    html = (site / page.share_path(ident) / "index.html").read_text(encoding="utf-8")
+    return re.search(r'property="og:image" content="([^"]+)"', html).group(1)
+
+
+def shown_on_card(page, part):
+    """What a part's card shows: its words, its section and page; a section's, the words under it."""
+    words = [part.text, part.section, page.title]
+    if part.kind == "heading":
+        after = page.parts[page.parts.index(part) + 1 :]
+        end = next((n for n, p in enumerate(after) if p.kind == "heading" and p.level <= part.level), len(after))
+        words += [p.text for p in after[:end] if p.container is None and p.kind != "heading"]
+    return words
+
+
+def test_a_cards_address_changes_exactly_when_its_words_do(built, site_dir):
+    """A network that cached a card never shows old words: rewording gives a new image address;
+    a part whose words (and section and page title) stay keeps its card."""
+    after, site = built
+    before = Source.read(ROOT)
+    changed = same = 0
+    for page in after.pages.values():
+        old = before.pages.get(page.src)
+        for part in (p for p in page.parts if p.shareable and old and p.id in old.ids):
+            words_kept = shown_on_card(old, old.ids[part.id]) == shown_on_card(page, part)
+            kept = card_of(site, page, part.id) == card_of(site_dir, old, part.id)
+            assert kept == words_kept, f"{page.file}:{part.line}: #{part.id}"
+            changed, same = changed + (not kept), same + kept
+    assert changed and same, "the edits change some parts' words and keep others'"

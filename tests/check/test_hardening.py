@@ -1,0 +1,245 @@
+"""Hardening, without a browser: bad input never ships, at either layer.
+
+- Before the build, the editor checks refuse what may not be published, one `file:line` message
+  each, never a traceback: files dropped into docs/, raw HTML, attributes and classes outside the
+  allowlist, script addresses.
+- At the Markdown level, the content safety extension makes the same inputs harmless even where
+  no check runs (Zensical without `make build-zensical`): raw HTML stays text.
+- After the build, the verdict judges every page as a browser reads it: whatever reaches a page
+  anyway is refused and taken out, and the theme's own markup passes, whatever its classes.
+The browser tier opens what was built in Chromium (tests/browser/test_hardening.py)."""
+
+import re
+
+import markdown
+import pytest
+from bad_inputs import dangers, files_corpus, markup_corpus
+from bs4 import BeautifulSoup
+from project import ROOT, build_copy, copy_project, read_html, run
+
+from statement_site import checks, pipeline
+from statement_site.source import Source
+from statement_site.steps import policy, verdict
+
+# -- Before the build: the editor checks ----------------------------------------------------------
+
+# What editors read: the file and line, what was found, and what to write instead.
+UNSAFE = {
+    "script": ("<script>alert(1)</script>", "the HTML <script> would show on the page as text"),
+    "iframe": ('<iframe src="https://example.org/"></iframe>', "the HTML <iframe> would show on the page as text"),
+    "form": ('<form action="https://example.org/"><input name="email"></form>', "the HTML <form> would show on the page as text"),
+    "event-handler": ('Read <span onmouseover="alert(1)">this</span>.', "the HTML <span> would show on the page as text"),
+    "event-handler-in-attr-list": (
+        'A paragraph.\n{: title="}" onclick="alert(1)" }',
+        "the attribute onclick= on <p> is not allowed: an event handler runs code: remove it",
+    ),
+    "javascript-markdown-link": (
+        "[Donate](javascript:alert(1))",
+        "href='javascript:alert(1)' on <a>: the javascript: scheme is not allowed (only https:, http:, mailto: and addresses on the site)",
+    ),
+    "data-image": ("![logo](data:image/png;base64,iVBORw0KGgo=)", "the data: scheme is not allowed"),
+    "remote-image": ("![logo](https://example.org/logo.png)", "nothing is loaded from other hosts"),
+    "style-attribute-in-attr-list": (
+        "A hidden sentence.\n{: style=\"display:none\" }",
+        "the attribute style= on <p> is not allowed: it can hide text",
+    ),
+    "class-that-hides": ("Text shown only in print.\n{: .print-url }", "the class 'print-url' is not available"),
+    "closing-the-article": ("</article><p>Now in the theme's markup.</p>", "the HTML <p> would show on the page as text"),
+    "bogus-comment": ("A sentence <!-- hidden --> with a comment.", "an HTML comment would show on the page as text: remove it"),
+}
+
+
+def test_unsafe_markdown_is_stopped_with_its_own_line(tmp_path):
+    """One project, one page per sample: each message names its own page and line, first."""
+    project = copy_project(tmp_path / "project")
+    for name, (text, _) in UNSAFE.items():
+        (project / "docs" / "unsafe").mkdir(exist_ok=True)
+        (project / "docs" / "unsafe" / f"{name}.md").write_text(f"# A page\n\n{text}\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    for name, (text, said) in UNSAFE.items():
+        lines = range(3, 3 + text.count("\n") + 1)
+        found = [p for p in problems if p.startswith(tuple(f"docs/unsafe/{name}.md:{n}: " for n in lines)) and said in p]
+        assert found, f"expected {said!r} for docs/unsafe/{name}.md in:\n" + "\n".join(problems)
+
+
+def test_files_that_may_not_be_published_are_refused_one_message_each(tmp_path):
+    """Files dropped into docs/, front matter, encodings, nesting, huge inputs."""
+    project = copy_project(tmp_path / "project")
+    entries = files_corpus()
+    for _, name, data in entries:
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    missing = [f"docs/{name}" for _, name, _ in entries if not any(p.startswith(f"docs/{name}:") for p in problems)]
+    assert not missing, f"no message names {missing}:\n" + "\n".join(problems[-40:])
+    print(f"\n{len(entries)} files, each refused: " + ", ".join(sorted({family for family, _, _ in entries})))
+
+
+def test_what_editors_need_still_passes(tmp_path):
+    """No false alarm: notices, images, lang, outside links, hashtags, abbreviations, line breaks,
+    footnotes, a passage in another language, and HTML shown as code."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs/assets/x.png").write_bytes((ROOT / "docs/assets/social-card.png").read_bytes())
+    path = project / "docs" / "privacy.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("---\n", "---\nlang: en-US\n", 1)
+        + "\n\n/// warning | Careful\nA warning.\n///\n\n"
+        "![The ILRC logo](assets/x.png)\n\nSee [the ILRC](https://www.ilrc.org/) and #ceasefire now.\n\n"
+        "The ILRC says:  \na footnote[^1], and the code `<script>` or `<a onclick=\"\">` shown as text.\n\n"
+        "*[ILRC]: Immigrant Legal Resource Center\n\n"
+        "Alto el fuego.\n{lang=es}\n\n"
+        '```html\n<iframe src="https://example.org/"></iframe>\n```\n\n'
+        "[^1]: A source.\n",
+        encoding="utf-8",
+    )
+    code, output = build_copy(project, "-q")
+    assert code == 0, output
+    built = read_html(project / "site" / "privacy" / "index.html")
+    assert built.select("div.admonition.warning p.admonition-title")
+    assert built.select_one('img[src="../assets/x.png"][alt="The ILRC logo"]')
+    assert built.select_one('abbr[title="Immigrant Legal Resource Center"]') and built.select_one("sup")
+    assert built.select_one("article br") and built.select_one('p[lang="es"]')
+    assert "<script>" in built.get_text() and "<iframe" in built.select_one("pre").get_text()
+
+
+# -- At the Markdown level: the safety extension alone -------------------------------------------
+
+
+def site_markdown():
+    """Python-Markdown with the extensions mkdocs.yml lists, as any generator runs them."""
+    config = Source.read(ROOT).config
+    names = [name for name, _ in config.extensions]
+    return markdown.Markdown(extensions=names, extension_configs={name: options for name, options in config.extensions})
+
+
+@pytest.mark.parametrize("family", sorted({family for family, _, _ in markup_corpus()}))
+def test_the_extensions_alone_make_every_bad_input_harmless(family):
+    """Where no check runs, what reaches the HTML is inert: raw HTML is text, attributes allowed."""
+    leaks = []
+    for _, name, text in (entry for entry in markup_corpus() if entry[0] == family):
+        html = site_markdown().convert(text)
+        page = f'<html><head></head><body><article class="md-content__inner">{html}</article></body></html>'
+        found = dangers(page, set())
+        if found:
+            leaks.append(f"{name}: {found}")
+    assert not leaks, "\n".join(leaks)
+
+
+# -- After the build: the verdict on each page ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def unfinished(tmp_path_factory):
+    """A copy built by MkDocs without the hook: pages as a generator leaves them, unfinished."""
+    project = copy_project(tmp_path_factory.mktemp("unfinished") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "x-hooks:\n"), encoding="utf-8")
+    code, output = run(project, "-m", "mkdocs", "build", "-q", "--site-dir", str(project / "site"))
+    assert code == 0, output
+    return project
+
+
+JUDGING = (verdict.judge_pages, policy.write_policies)
+INJECTED = {
+    "a script in the article": ("<h1", '<script>alert(1)</script><h1'),
+    "a handler in the article": ("<h1", '<p onclick="alert(1)">x</p><h1'),
+    "a frame in the theme's markup": ("<header", '<iframe src="https://example.org/"></iframe><header'),
+    "a base address in the head": ("</head>", '<base href="https://example.org/"></head>'),
+    "a style in the body": ("</body>", "<style>body{display:none}</style></body>"),
+    "a script address in the navigation": ('href="privacy/"', 'href="javascript:alert(1)"'),
+    "a comment in the article": ("<h1", "<!-- hidden --><h1"),
+    "the article closed early": ("<h1", "</article><p>moved</p><h1"),
+}
+
+
+@pytest.mark.parametrize("what", INJECTED)
+def test_the_verdict_refuses_what_reaches_a_page_and_takes_it_out(unfinished, what):
+    old, new = INJECTED[what]
+    site = pipeline.read_site(unfinished / "site", Source.read(unfinished))
+    assert old in site.pages["index.html"], f"the page has no {old!r} to inject before"
+    site = pipeline.Site(**{**site.__dict__, "pages": {**site.pages, "index.html": site.pages["index.html"].replace(old, new, 1)}})
+    done = pipeline.run(site, steps=JUDGING)
+    assert "index.html" in done.refused and "index.html" not in done.pages, what
+    assert [p for p in done.problems if p.startswith("docs/index.md:")], done.problems
+    assert "privacy/index.html" in done.pages, "a page with nothing wrong was taken out"
+
+
+def test_the_themes_own_markup_passes_whatever_its_classes(unfinished):
+    """A theme update with new classes, elements and data attributes needs no allowlist edit."""
+    site = pipeline.read_site(unfinished / "site", Source.read(unfinished))
+    html = site.pages["index.html"].replace(
+        "<header", '<search class="md-brand-new zensical-thing" data-md-state="x"><span class="lucide-x"></span></search><header', 1
+    )
+    done = pipeline.run(pipeline.Site(**{**site.__dict__, "pages": {**site.pages, "index.html": html}}), steps=JUDGING)
+    assert not done.problems, done.problems
+
+
+def test_only_static_override_scripts_are_trusted(tmp_path):
+    partials = tmp_path / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "static.html").write_text("{#- a comment -#}\n<script>load()</script>\n", encoding="utf-8")
+    (partials / "dynamic.html").write_text('<script>go("{{ page.title }}")</script>\n', encoding="utf-8")
+    templates = policy.Templates(tmp_path)
+    assert templates.is_trusted("script", "load()")
+    assert not templates.is_trusted("script", 'go("x")')
+    assert templates.refused == [("overrides/partials/dynamic.html", "an inline <script> with Jinja inside is never trusted")]
+    # Material's own scope script, whose slot may only hold an address.
+    scope = next(p for kind, p in templates.patterns if p.pieces[0].startswith("__md_scope=new URL("))
+    assert scope.matches("../".join(scope.pieces))
+    assert not scope.matches('"+alert(1)+"'.join(scope.pieces))
+
+
+def test_a_style_is_trusted_only_when_a_step_made_it(unfinished):
+    site = pipeline.read_site(unfinished / "site", Source.read(unfinished))
+    css = ".md-typeset p{margin:0}"
+    html = site.pages["privacy/index.html"].replace("</head>", f"<style>{css}</style></head>")
+    page = {**site.pages, "privacy/index.html": html}
+    refused = pipeline.run(pipeline.Site(**{**site.__dict__, "pages": page}), steps=JUDGING)
+    assert "privacy/index.html" in refused.refused
+    produced = {"privacy/index.html": {("style", css)}}
+    trusted = pipeline.run(pipeline.Site(**{**site.__dict__, "pages": page, "produced": produced}), steps=JUDGING)
+    assert not trusted.problems, trusted.problems
+    assert policy.digest(css) in trusted.pages["privacy/index.html"]
+
+
+# -- Where the theme prints what editors wrote ------------------------------------------------------
+
+
+def test_titles_and_descriptions_are_escaped_where_they_land(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "privacy.md"
+    title, description = 'Q&A: "quotes" & apostrophes\'', 'A & B "C"'
+    text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    path.write_text(f"---\ntitle: '{title.replace(chr(39), chr(39) * 2)}'\ndescription: '{description}'\n---\n{text}", encoding="utf-8")
+    code, output = build_copy(project, "-q")
+    assert code == 0, output
+    page = BeautifulSoup((project / "site" / "privacy" / "index.html").read_text(encoding="utf-8"), "html5lib")
+    assert page.title.string.startswith(title)
+    assert page.find("meta", property="og:title")["content"] == title
+    assert page.find("meta", property="og:description")["content"] == description
+    assert page.find("meta", attrs={"name": "description"})["content"] == description
+
+
+def test_redirect_pages_get_a_policy_too(tmp_path):
+    """mkdocs-redirects writes its pages itself, each with an inline script: they are covered."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        old-privacy.md: privacy.md\n"),
+        encoding="utf-8",
+    )
+    code, output = build_copy(project, "-q")
+    assert code == 0, output
+    html = (project / "site/old-privacy/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Content-Security-Policy"' in html and "'sha256-" in html
+
+
+def test_a_raw_html_title_never_reaches_the_tab_or_the_navigation(tmp_path):
+    project = copy_project(tmp_path / "project")
+    privacy = project / "docs" / "privacy.md"
+    privacy.write_text(privacy.read_text(encoding="utf-8").replace("# Privacy", "# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), encoding="utf-8")
+    code, output = build_copy(project, "-q")
+    assert code == 0, output
+    page = (project / "site" / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert not dangers(page, {f"'{h}'" for h in re.findall(r"sha256-[A-Za-z0-9+/=]+", page)}), page[:2000]

@@ -1,0 +1,355 @@
+"""How editors edit, as CONTRIBUTING.md (or GitHub's preview) shows them: the ordinary edits of
+each class, which must pass, and the mistakes, with the words the editor must read. Each finds
+what it touches through the model (the first section, the last list item…), never in today's
+wording. tests/check/test_editors.py judges them with the editor checks; test_generators.py
+builds them all with MkDocs and with Zensical."""
+
+import random
+from pathlib import Path
+
+from PIL import Image
+from project import git
+
+from statement_site.source import Source
+
+
+def index(project):
+    return Source.read(project).pages["index.md"]
+
+
+def lines_of(path):
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def block_end(lines, part):
+    """The line after a part's block (its ID line included), counted from 0."""
+    end = part.line
+    while end < len(lines) and lines[end].strip() and not lines[end].lstrip().startswith(("- ", "#", "///")):
+        end += 1
+    return end
+
+
+def insert_after(project, part, markdown, page="index.md", blank=True):
+    """Add `markdown` after a part, a blank line before it: the line it starts on."""
+    path = Path(project) / "docs" / page
+    lines = lines_of(path)
+    end = block_end(lines, part)
+    lines[end:end] = ["", *markdown.split("\n")] if blank else markdown.split("\n")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return end + (2 if blank else 1)
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def paragraphs(project):
+    return [p for p in index(project).parts if p.kind == "paragraph" and p.explicit]
+
+
+def items(project):
+    return [p for p in index(project).parts if p.kind == "item" and p.container is None]
+
+
+def add_to_nav(project, title, page):
+    replace(Path(project) / "mkdocs.yml", "nav:\n", f"nav:\n  - {title}: {page}\n")
+    text = (Path(project) / "mkdocs.yml").read_text(encoding="utf-8")
+    # The statement stays first.
+    lines = text.split("\n")
+    at = lines.index(f"  - {title}: {page}")
+    lines.insert(at + 2, lines.pop(at))
+    (Path(project) / "mkdocs.yml").write_text("\n".join(lines), encoding="utf-8")
+
+
+def add_alias(project, old, new, page="index.md"):
+    """Under `aliases:` of the page, the line `old-id: new-id`, as the build's message says."""
+    listing = Path(project) / "published-anchors.yml"
+    lines = lines_of(listing)
+    at = next(n for n in range(lines.index(f"{page}:"), len(lines)) if lines[n].strip().startswith("aliases:"))
+    lines.insert(at + 1, f"    {old}: {new}")
+    listing.write_text("\n".join(lines), encoding="utf-8")
+
+
+def draw_image(path, size=(40, 30)):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, (64, 81, 181)).save(path)
+
+
+# -- The ordinary edits, by class (each must pass) -------------------------------------------------
+
+
+def fix_a_typo(project):
+    paragraph = paragraphs(project)[0]
+    word = paragraph.text.split()[-1]
+    replace(Path(project) / "docs/index.md", word, word.rstrip(".") + "s.")
+
+
+def reword_a_heading(project):
+    section = next(p for p in index(project).parts if p.kind == "heading" and p.explicit)
+    replace(Path(project) / "docs/index.md", f"## {section.text} {{#{section.id}}}", f"## Our new heading {{#{section.id}}}")
+
+
+def add_a_paragraph(project):
+    insert_after(project, paragraphs(project)[0], "A new paragraph of the statement.\n{#new-paragraph}")
+
+
+def add_a_call(project):
+    insert_after(project, items(project)[-1], "- Public officials must read this new call.\n  {#call-new}", blank=False)
+
+
+def remove_a_shared_call(project):
+    """Delete the call's two lines, and send its links to the first call, as the message says."""
+    first, last = items(project)[0], items(project)[-1]
+    path = Path(project) / "docs/index.md"
+    lines = lines_of(path)
+    del lines[last.line - 1 : last.line + 1]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    add_alias(project, last.id, first.id)
+
+
+def add_an_image(project):
+    draw_image(Path(project) / "docs/assets/vigil.png")
+    insert_after(project, paragraphs(project)[0], "![Candles at a vigil for peace](assets/vigil.png)")
+
+
+def add_an_outside_link(project):
+    insert_after(project, paragraphs(project)[-1], "Read the [United Nations' appeal](https://www.un.org/en/) in full.\n{#un-appeal}")
+
+
+def add_an_update_notice(project):
+    deck = next(p for p in index(project).parts if "md-deck" in p.classes)
+    insert_after(
+        project,
+        deck,
+        "/// note | Updated 1 December 2026\nThe figures in this statement were updated on 1 December 2026.\n///",
+    )
+
+
+def add_a_table(project):
+    """As GitHub's preview shows it, under a paragraph: no ID asked of a table."""
+    insert_after(project, paragraphs(project)[1], "| Year | People |\n| :--- | ---: |\n| 2023 | 16,314 |\n| 2024 | 40,000 |")
+
+
+def add_a_footnote(project):
+    paragraph = paragraphs(project)[1]
+    path = Path(project) / "docs/index.md"
+    lines = lines_of(path)
+    lines[paragraph.line - 1] += "[^health-ministry]"
+    lines += ["", "[^health-ministry]: Gaza Health Ministry, figures of August 2024."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def add_a_quote(project):
+    insert_after(project, paragraphs(project)[2], "> Peace cannot wait.\n> {#quote-peace}")
+
+
+def strike_a_word(project):
+    insert_after(project, paragraphs(project)[-1], "The figure was ~~40,000~~ 41,000.\n{#corrected-figure}")
+
+
+def write_a_hashtag(project):
+    insert_after(project, paragraphs(project)[-1], "#CeasefireNow is trending.\n{#hashtag}")
+
+
+def images_in_a_list_and_a_notice(project):
+    draw_image(Path(project) / "docs/assets/flag.png")
+    insert_after(project, items(project)[0], "- A call with a picture ![A white flag](assets/flag.png)\n  {#call-picture}", blank=False)
+    deck = next(p for p in index(project).parts if "md-deck" in p.classes)
+    insert_after(project, deck, "/// warning | Correction\nA figure was corrected.\n\n![A white flag](assets/flag.png)\n///")
+
+
+def add_a_button(project):
+    insert_after(project, paragraphs(project)[-1], "[Sign the letter](https://www.ilrc.org/){ .md-button .md-button--primary }\n{#sign}")
+
+
+def add_a_page(project):
+    (Path(project) / "docs/updates.md").write_text(
+        "---\ndescription: What changed in the statement, and when.\n---\n\n# Updates\n\n"
+        "What changed in the statement, and when.\n{#updates-intro}\n",
+        encoding="utf-8",
+    )
+    add_to_nav(project, "Updates", "updates.md")
+
+
+SPANISH_PAGE = """\
+---
+lang: es
+description: El Centro de Recursos Legales para Inmigrantes pide un alto el fuego permanente.
+---
+
+# El ILRC pide un alto el fuego permanente
+
+Un alto el fuego permanente es el primer paso hacia la paz y la estabilidad en la región.
+{#primer-paso}
+"""
+
+
+def add_a_page_in_spanish(project):
+    (Path(project) / "docs/es.md").write_text(SPANISH_PAGE, encoding="utf-8")
+    add_to_nav(project, "Español", "es.md")
+    insert_after(project, paragraphs(project)[-1], "[Leer en español](es.md)\n{#en-espanol}")
+
+
+def note_a_change_for_readers(project):
+    path = Path(project) / "docs/index.md"
+    replace(path, "---\n", "---\nchanges:\n  - date: 2026-12-01\n    note: The figures were updated.\n", )
+
+
+EDITS = {
+    edit.__name__: edit
+    for edit in [
+        fix_a_typo,
+        reword_a_heading,
+        add_a_paragraph,
+        add_a_call,
+        remove_a_shared_call,
+        add_an_image,
+        add_an_outside_link,
+        add_an_update_notice,
+        add_a_table,
+        add_a_footnote,
+        add_a_quote,
+        strike_a_word,
+        write_a_hashtag,
+        images_in_a_list_and_a_notice,
+        add_a_button,
+        add_a_page,
+        add_a_page_in_spanish,
+        note_a_change_for_readers,
+    ]
+}
+
+
+# -- The mistakes, and what the editor reads -----------------------------------------------------
+
+
+def after_first_paragraph(markdown):
+    def mistake(project):
+        return "docs/index.md", insert_after(project, paragraphs(project)[0], markdown)
+
+    return mistake
+
+
+def heavy_image(project):
+    path = Path(project) / "docs/assets/poster.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Noise does not compress: 700 × 500 pixels of it make a 1.05 MB PNG.
+    Image.frombytes("RGB", (700, 500), random.Random(0).randbytes(700 * 500 * 3)).save(path)
+    after_first_paragraph("![A poster calling for a ceasefire](assets/poster.png)\n{#poster}")(project)
+    return "docs/assets/poster.png", 1
+
+
+def spanish_page_without_lang(project):
+    (Path(project) / "docs/es.md").write_text(SPANISH_PAGE.replace("lang: es\n", ""), encoding="utf-8")
+    add_to_nav(project, "Español", "es.md")
+    return "docs/es.md", 1
+
+
+def flow_style_aliases(project):
+    replace(Path(project) / "published-anchors.yml", "  aliases:\n", "  aliases: {}\n")
+    add_alias(project, "old-id", items(project)[0].id)
+    lines = lines_of(Path(project) / "published-anchors.yml")
+    return "published-anchors.yml", next(n for n, line in enumerate(lines, 1) if "aliases: {}" in line)
+
+
+def renamed_without_alias(project):
+    git(project, "add", "-A")  # nothing to add: the copy is as published
+    call = items(project)[-1]
+    replace(Path(project) / "docs/index.md", f"{{#{call.id}}}", "{#call-renamed}")
+    lines = lines_of(Path(project) / "published-anchors.yml")
+    return "published-anchors.yml", next(n for n, line in enumerate(lines, 1) if line.strip() == "aliases:")
+
+
+def last_item(source):
+    return [p for p in source.pages["index.md"].parts if p.kind == "item" and p.container is None][-1].id
+
+
+# name -> (the mistake, returning (file, line); what the editor reads after `file:line: `, or a
+# function of the model before the mistake that says it)
+MISTAKES = {
+    "paragraph-without-id": (
+        after_first_paragraph("Nobody can link to this paragraph."),
+        "this paragraph has no ID, so nobody can link to it: add a line '{#nobody-can-link}' right under it.",
+    ),
+    "call-without-id": (
+        lambda project: ("docs/index.md", insert_after(project, items(project)[-1], "- Congress must act now.", blank=False)),
+        "this list item has no ID, so nobody can link to it: add a line '  {#congress-must-act}' right under it, "
+        "indented like its text.",
+    ),
+    "quote-without-id": (
+        after_first_paragraph("> Peace cannot wait."),
+        "this quotation has no ID, so nobody can link to it: add a line '> {#peace-cannot-wait}' right under it.",
+    ),
+    "section-without-id": (
+        after_first_paragraph("## A new section"),
+        "this section heading has no ID, so nobody can link to it: write it at the end of the heading's line: "
+        "'## A new section {#a-new-section}'.",
+    ),
+    "image-without-alt-text": (
+        lambda project: (draw_image(Path(project) / "docs/assets/vigil.png"), after_first_paragraph("![](assets/vigil.png)")(project))[1],
+        "the image assets/vigil.png has no description, so screen readers cannot say what it shows: "
+        "write it between the brackets, ![A crowd holding candles](assets/vigil.png).",
+    ),
+    "image-over-1-mb": (
+        heavy_image,
+        "the image is 1.1 MB, too heavy for readers on phones (at most 1.0 MB): save it smaller (1600 pixels wide, "
+        "as JPEG or WebP, is plenty) and replace the file",
+    ),
+    "material-notice-syntax": (
+        after_first_paragraph('!!! note "Updated"'),
+        "'!!!' would show on the page as text: a notice is written `/// note | Its title`, its text on the "
+        "lines below, and `///` alone on the line after it.",
+    ),
+    "colon-fence-notice": (
+        after_first_paragraph(":::note"),
+        "':::' would show on the page as text: a notice is written `/// note | Its title`, its text on the "
+        "lines below, and `///` alone on the line after it.",
+    ),
+    "notice-never-closed": (
+        after_first_paragraph("/// note | Updated 1 December 2026\nThe figures were updated."),
+        "the notice opened here is never closed: add a line '///' after its text.",
+    ),
+    "id-never-closed": (
+        lambda project: (lambda at: ("docs/index.md", at + 1))(after_first_paragraph("A paragraph whose ID lost its brace.\n{#lost-brace")(project)[1]),
+        "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.",
+    ),
+    "page-in-spanish-without-lang": (
+        spanish_page_without_lang,
+        "this page seems to be in Spanish, but does not say so, so screen readers would read it with an "
+        "English voice: add 'lang: es' to its front matter, the lines between '---' at the top of the page.",
+    ),
+    "aliases-in-flow-style": (
+        flow_style_aliases,
+        "'{}' or '[]' says that the value is empty, so lines under it cannot be read: delete the braces and keep "
+        "each entry on its own line, indented two more spaces",
+    ),
+    "raw-html-iframe": (
+        after_first_paragraph('<iframe src="https://example.org/"></iframe>'),
+        "the HTML <iframe> would show on the page as text: link to the other page instead: [its title](https://…)",
+    ),
+    "a-class-that-is-not-available": (
+        after_first_paragraph("[Sign](https://www.ilrc.org/){ .big-button }\n{#sign}"),
+        "the class 'big-button' is not available. Available: a link shown as a button: [Sign the letter](https://…)"
+        "{ .md-button }; a filled button: [Sign the letter](https://…){ .md-button .md-button--primary }; the line "
+        "under the page's title, set as a deck: its paragraph, then a line { .md-deck }",
+    ),
+    "renamed-without-alias": (
+        renamed_without_alias,
+        lambda before: (
+            f"#{last_item(before)} has been shared, but docs/index.md no longer has it. Put the {{#{last_item(before)}}} "
+            f"back, or, if it was renamed, add the line '    {last_item(before)}: call-renamed' under 'aliases:' for "
+            "index.md in published-anchors.yml"
+        ),
+    ),
+    "a-look-alike-id": (
+        after_first_paragraph("A paragraph.\n{#m\u0456ssion}"),
+        "the ID 'm\u0456ssion' holds U+0456 (CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I), which only looks like "
+        "a letter of a-z: IDs use a-z, 0-9 and hyphens; retype it as 'mission'",
+    ),
+}
+# Where the message's line is not where the mistake starts: the ID line under the paragraph.
+ID_LINE = {"a-look-alike-id"}
+
+
