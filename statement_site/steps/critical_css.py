@@ -11,6 +11,9 @@ attribute selectors and BEM state classes: hover, focus, checked, target, the pa
 drawer open, the share dialog's `md-dialog--active`) widened, so it is kept if the elements it
 names are on the page. A
 selector the parser cannot read, and every at-rule other than @media/@supports, is kept whole.
+What does not depend on the page (the stylesheets parsed, the selectors compiled) is worked out
+once for all the pages (`Once`); soupsieve, which decides, is asked about a selector only on the
+elements that have what it names of them, their ancestors and siblings (`Elements`).
 The step hands each page's inlined CSS on to the policy (`Site.produced`): it is trusted because
 this step made it from the site's own stylesheets, never because it is in the page. A stylesheet
 the page links that is not in the output folder stops the build: a Material update that moves
@@ -18,14 +21,14 @@ them must not ship unstyled pages.
 """
 
 import dataclasses
-import functools
 import hashlib
 import posixpath
 import re
 from urllib.parse import urlsplit
 
+import soupsieve
 import tinycss2
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from tinycss2.ast import WhitespaceToken
 
 from ..source import SHARE_FOLDER
@@ -45,6 +48,10 @@ AFTER_PAINT = re.compile(r'<template id="theme-scripts">(.*?)</template>', re.DO
 SCRIPT = re.compile(r'<script src="([^"]+)"')
 THEME_CLASS = re.compile(r"\bmd-[\w-]*\w")  # Material's classes, as its scripts name them
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+NESTING = re.compile(r"[\\()\[\]\"']")  # what `selectors` must step through
+RELATIVES = {" ", ">", "~", "+"}  # soupsieve's combinators: descendant, child, siblings
+NONE, UNKNOWN = -1, -2  # `Elements`: no relative; one that is not indexed
+WHITE_SPACE_SEPARATED = re.compile(r"[^ \t\r\n\f]+")  # soupsieve's split of a class attribute
 
 
 def inline_critical_css(site):
@@ -52,6 +59,7 @@ def inline_critical_css(site):
     the theme's; the inlined texts handed on as the site's own."""
     pages, added, produced, problems = dict(site.pages), dict(site.added), dict(site.produced), list(site.problems)
     site_url = site.source.config.site_url
+    once = Once()
 
     for path, html in site.pages.items():
         if path.startswith(f"{SHARE_FOLDER}/"):
@@ -71,7 +79,7 @@ def inline_critical_css(site):
             added[site_path(href, path, site_url)] = text.encode("utf-8")
 
         try:
-            pages[path], style = inlined(html, read, write)
+            pages[path], style = inlined(html, read, write, once)
         except MissingStylesheet as error:
             problems.append(str(error))
             continue
@@ -80,33 +88,37 @@ def inline_critical_css(site):
     return dataclasses.replace(site, pages=pages, added=added, produced=produced, problems=tuple(problems))
 
 
-def critical_css(page_html, stylesheets):
+def critical_css(page_html, stylesheets, once=None):
     """The rules of `stylesheets` (CSS texts, in cascade order) that may apply to `page_html`
     in any state, as one stylesheet, in the same order."""
-    soup = BeautifulSoup(page_html, "html.parser")
-    # What inlining adds or moves (the <style>, the deferred links, the after-paint link) is not
-    # part of the page's look: without it, the page before inlining and after give the same CSS
-    # (the post-build pass checks). find_all, not select: CSS selectors do not enter <template>.
+    return purge(without_inlining(BeautifulSoup(page_html, "html.parser")), stylesheets, once or Once())
+
+
+def without_inlining(soup):
+    """What inlining adds or moves (the <style>, the deferred links, the after-paint link) is not
+    part of the page's look: without it, the page before inlining and after give the same CSS
+    (the post-build pass checks). find_all, not select: CSS selectors do not enter <template>."""
     added = (
         soup.find_all("style") + soup.find_all("noscript", id="stylesheets") + soup.find_all("link", rel="stylesheet")
     )
     for element in added:
         element.decompose()
-    return purge(soup, str(soup), stylesheets)
+    return soup
 
 
-def purge(soup, page_html, stylesheets):
-    page = PageSelectors(soup)
-    kept = []
-    for css in stylesheets:
-        kept.extend(purged(outline(css), page))
-    return without_unused_properties("".join(kept), page_html)
+def purge(soup, stylesheets, once):
+    page = PageSelectors(soup, once)
+    kept = [text for css in stylesheets for text in purged(once(outline, css), page)]
+    return without_unused_properties(kept, str(soup), once)
 
 
-def without_unused_properties(css, page_html):
+def without_unused_properties(kept, page_html, once):
     """Drop custom property declarations (Material's many `--md-*-icon` images) and @keyframes
-    that nothing kept uses, until none is left: neither can apply to the page."""
-    rules = tuple(declarations(tinycss2.parse_stylesheet(css, True, True)))
+    that nothing kept uses, until none is left: neither can apply to the page. `kept` is the
+    stylesheet as its top-level rules: each is whole, so parsing each alone (once for all the
+    pages) parses the stylesheet."""
+    rules = tuple(rule for text in kept for rule in once(parsed, text))
+    css = "".join(kept)
     page_uses = set(VAR.findall(page_html)) | animations(page_html)
     while True:
         smaller = "".join(declarations_kept(rules, set(VAR.findall(css)) | animations(css) | page_uses))
@@ -166,9 +178,8 @@ def declarations_kept(rules, used):
             yield head
 
 
-@functools.lru_cache(maxsize=8)
 def outline(css):
-    """A stylesheet as its rules, parsed once for all the pages of a build: ("rule", selectors,
+    """A stylesheet as its rules, parsed once for all the pages of a build (`Once`): ("rule", selectors,
     "{declarations}"), ("group", "@media …", rules inside) or ("keep", text) for other at-rules.
     A parse error is what a browser drops too: nothing to keep."""
     return tuple(outlined(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
@@ -201,39 +212,84 @@ def purged(rules, page):
             yield parts[0]
 
 
-def runtime_css(page_html, stylesheets, scripts):
+def runtime_css(page_html, stylesheets, scripts, once=None):
     """The rules of `stylesheets` that name a class which `scripts` (their texts) name and the
     page does not have, even as a BEM block: what the scripts may add once they run."""
-    page = PageSelectors(BeautifulSoup(page_html, "html.parser"))
-    added = {name for script in scripts for name in THEME_CLASS.findall(script) if not page.has_name("." + name)}
-    return "".join(text for css in stylesheets for text in naming(outline(css), added))
+    return runtime_rules(page_classes(BeautifulSoup(page_html, "html.parser")), stylesheets, scripts, once or Once())
 
 
-def naming(rules, classes):
+def runtime_rules(classes, stylesheets, scripts, once):
+    """`runtime_css` for a page that has `classes`."""
+    added = {name for script in scripts for name in once(theme_classes, script) if not has_class(name, classes)}
+    return "".join(text for css in stylesheets for text in naming(once(outline, css), added, once))
+
+
+def naming(rules, classes, once):
     for kind, *parts in rules:
-        if kind == "rule" and classes.intersection(SELECTOR_CLASS.findall(",".join(parts[0]))):
+        if kind == "rule" and classes.intersection(once(selector_classes, parts[0])):
             yield ",".join(parts[0]) + parts[1]
         elif kind == "group":
-            inner = "".join(naming(parts[1], classes))
+            inner = "".join(naming(parts[1], classes, once))
             if inner:
                 yield f"{parts[0]}{{{inner}}}"
+
+
+def page_classes(soup):
+    return {name for element in soup.find_all(True) for name in element.get("class") or ()}
+
+
+def has_class(name, classes):
+    return name in classes or ("--" in name and name.split("--", 1)[0] in classes)
+
+
+class Once:
+    """What the pages of one build have in common, worked out once for all of them:
+    `once(work, question)` is `work(question)`, remembered. `inline_critical_css` makes one."""
+
+    def __init__(self):
+        self.answers = {}
+
+    def __call__(self, work, question):
+        if (work, question) not in self.answers:
+            self.answers[work, question] = work(question)
+        return self.answers[work, question]
+
+
+def compiled(selector):
+    """The selector as soupsieve reads it; None if it cannot."""
+    try:
+        return soupsieve.compile(selector)
+    except Exception:  # noqa: BLE001 - a selector soupsieve cannot read is kept
+        return None
+
+
+def parsed(rule_text):
+    return tuple(declarations(tinycss2.parse_stylesheet(rule_text, True, True)))
+
+
+def theme_classes(script):
+    return frozenset(THEME_CLASS.findall(script))
+
+
+def selector_classes(selectors):
+    return frozenset(SELECTOR_CLASS.findall(",".join(selectors)))
 
 
 class PageSelectors:
     """Whether a selector may match an element of the page in some state, answered once per
     selector (`purged` splits selector lists with `selectors`)."""
 
-    def __init__(self, soup):
-        self.soup, self.answers, self.attributes = soup, {}, {}
-        self.classes = {name for element in soup.find_all(class_=True) for name in element.get("class", [])}
-        self.tags = {element.name for element in soup.find_all(True)} | {"html"}
+    def __init__(self, soup, once):
+        self.soup, self.once, self.answers, self.attributes = soup, once, {}, {}
+        everything = soup.find_all(True)
+        self.classes = {name for element in everything for name in element.get("class") or ()}
+        self.tags = {element.name for element in everything} | {"html"}
+        self.elements = None  # built on the first selector that gets past `has_classes`
 
     def may_match(self, selector):
         if selector not in self.answers:
             try:
-                self.answers[selector] = self.has_classes(selector) and (
-                    self.soup.select_one(widened(selector, self)) is not None
-                )
+                self.answers[selector] = self.has_classes(selector) and self.selects(widened(selector, self))
             except Exception:  # noqa: BLE001 - a selector soupsieve cannot read is kept
                 self.answers[selector] = True
         return self.answers[selector]
@@ -242,12 +298,12 @@ class PageSelectors:
         """A quick necessary condition: the selector names, outside brackets and parentheses,
         only classes (or, for a BEM state, its block) and elements the page has. Most of
         Material's rules are for components this page does not have."""
-        return all(map(self.has_name, top_level_names(selector)))
+        return all(map(self.has_name, self.once(top_level_names, selector)))
 
     def has_attribute(self, attribute_selector):
         if attribute_selector not in self.attributes:
             try:
-                self.attributes[attribute_selector] = self.soup.select_one(attribute_selector) is not None
+                self.attributes[attribute_selector] = self.selects(attribute_selector)
             except Exception:  # noqa: BLE001 - unreadable: widen, so that the rule is kept
                 self.attributes[attribute_selector] = True
         return self.attributes[attribute_selector]
@@ -257,12 +313,122 @@ class PageSelectors:
             return True
         if not name.startswith("."):
             return name in self.tags
-        name = name[1:]
-        return name in self.classes or ("--" in name and name.split("--", 1)[0] in self.classes)
+        return has_class(name[1:], self.classes)
+
+    def selects(self, selector):
+        """Whether `soup.select_one(selector)` finds an element; True if soupsieve cannot read
+        it. Only the elements that have what the selector names of them (element name, ID,
+        classes, attributes) and of their ancestors and siblings are matched: a handful."""
+        found = self.once(compiled, selector)
+        if found is None:
+            return True
+        if self.elements is None:
+            self.elements = Elements(self.soup)
+        try:
+            candidates = self.elements.having_one(found.selectors)
+        except (AttributeError, TypeError):  # soupsieve's compiled form changed: ask it about every element
+            candidates = None
+        # select_one's scope is the root, match's the element itself: `:scope` and `&` need the former.
+        if candidates is None or "&" in selector or ":scope" in selector.lower():
+            return found.select_one(self.soup) is not None
+        return any(found.match(self.elements.order[i]) for i in sorted(candidates))
+
+
+class Elements:
+    """The elements `select_one` looks at (not inside <template>), as their positions in
+    document order, by what soupsieve's matching requires of them: element name and attribute
+    names as ASCII lowercase, ID, classes; and each one's parent and previous sibling, as
+    soupsieve walks them (NONE: none, the document or a <template> above; UNKNOWN: not indexed)."""
+
+    def __init__(self, soup):
+        self.order = soup.select("*")
+        self.by_name, self.by_id, self.by_class, self.by_attribute = {}, {}, {}, {}
+        position = {id(element): i for i, element in enumerate(self.order)}
+        self.parent, self.previous = [], []
+        for i, element in enumerate(self.order):
+            self.by_name.setdefault(ascii_lower(element.name), set()).add(i)
+            classes, element_id = None, None
+            for attribute, value in element.attrs.items():
+                attribute = ascii_lower(attribute)
+                self.by_attribute.setdefault(attribute, set()).add(i)
+                if attribute == "class" and classes is None:  # soupsieve takes the first
+                    classes = WHITE_SPACE_SEPARATED.findall(value) if isinstance(value, str) else value or ()
+                elif attribute == "id" and element_id is None:
+                    element_id = "" if value is None else value
+            for name in classes or ():
+                self.by_class.setdefault(name, set()).add(i)
+            if isinstance(element_id, str):
+                self.by_id.setdefault(element_id, set()).add(i)
+            parent = element.parent
+            if parent is None or parent is soup or ascii_lower(parent.name) == "template":
+                self.parent.append(NONE)
+            else:
+                self.parent.append(position.get(id(parent), UNKNOWN))
+            sibling = element.previous_sibling
+            while sibling is not None and not isinstance(sibling, Tag):
+                sibling = sibling.previous_sibling
+            self.previous.append(NONE if sibling is None else position.get(id(sibling), UNKNOWN))
+
+    def having_one(self, selector_list):
+        """The positions of the elements that may match one of the selectors of a soupsieve
+        `SelectorList`; None for any element."""
+        if selector_list.is_not:
+            return None
+        found = set()
+        for selector in selector_list:
+            each = self.having(selector)
+            if each is None:
+                return None
+            found |= each
+        return found
+
+    def having(self, selector):
+        """Of a soupsieve `Selector` (a compound, its relation to the compound on its left
+        inside): what it names of the element itself is required, so is one of each :is() list
+        inside it, and so is a relative (ancestor, parent, sibling) that may match its left."""
+        required = []
+        tag = getattr(selector, "tag", None)
+        if tag is not None and tag.name is not None and tag.name != "*":
+            required.append(self.by_name.get(ascii_lower(tag.name), set()))
+        required += [self.by_id.get(name, set()) for name in getattr(selector, "ids", ())]
+        required += [self.by_class.get(name, set()) for name in getattr(selector, "classes", ())]
+        for attribute in getattr(selector, "attributes", ()):
+            if not attribute.inverse and not attribute.prefix:  # `[a!=b]` matches without it
+                required.append(self.by_attribute.get(ascii_lower(attribute.attribute), set()))
+        for inner in getattr(selector, "selectors", ()):
+            each = self.having_one(inner)
+            if each is not None:
+                required.append(each)
+        found = set.intersection(*required) if required else None
+        relation = getattr(selector, "relation", None)
+        if relation and len(relation) == 1 and getattr(relation[0], "rel_type", None) in RELATIVES:
+            left = self.having(relation[0])
+            if left is not None:
+                return self.related(found, left, relation[0].rel_type)
+        return found
+
+    def related(self, found, left, combinator):
+        """Of `found` (None: every element), those with a relative in `left` by `combinator`."""
+        steps = self.parent if combinator in " >" else self.previous
+        kept = set()
+        for i in range(len(self.order)) if found is None else found:
+            j = steps[i]
+            while j >= 0 and j not in left and combinator in " ~":
+                j = steps[j]
+            if j == UNKNOWN or j in left:
+                kept.add(i)
+        return kept
+
+
+def ascii_lower(text):
+    """As soupsieve compares element and attribute names in HTML."""
+    return text.lower() if text.isascii() else "".join(c.lower() if "A" <= c <= "Z" else c for c in text)
 
 
 def selectors(selector_list):
     """The selectors of a list, split at its top-level commas."""
+    if not NESTING.search(selector_list):  # most of them: every comma is at the top level
+        return tuple(selector.strip() for selector in selector_list.split(","))
     found, depth, start, i = [], 0, 0, 0
     while i < len(selector_list):
         char = selector_list[i]
@@ -365,12 +531,13 @@ def site_path(href, page_url, site_url):
     return posixpath.normpath(posixpath.join(posixpath.dirname("/" + page_url), split.path)).lstrip("/")
 
 
-def inlined(html, read, write=None):
+def inlined(html, read, write=None, once=None):
     """(the page with its critical CSS inlined and its stylesheets deferred, that CSS); `read(href)` gives
     the text of a stylesheet or script the page links. Only the theme's stylesheets, in the
     <head> and on the site, are inlined: anything else is left where it is, for the allowlist to
     judge. `write(href, text)`, when given, saves the stylesheet of what the scripts add after
-    paint, beside the theme's, named by its content; its link goes in with those scripts."""
+    paint, beside the theme's, named by its content; its link goes in with those scripts.
+    `once`: what the pages of a build have in common (`Once`)."""
     end = HEAD_END.search(html)
     if not end:
         return html, None
@@ -378,13 +545,17 @@ def inlined(html, read, write=None):
     links = [href for href in STYLESHEET.findall(head) if not urlsplit(href).netloc]
     if not links:
         return html, None
-    css = critical_css(html, [read(href) for href in links])
+    once = once or Once()
+    stylesheets = [read(href) for href in links]
+    soup = BeautifulSoup(html, "html.parser")
+    classes = page_classes(soup)  # of the page as it is: `runtime_css`
+    css = purge(without_inlining(soup), stylesheets, once)
     head = STYLESHEET.sub(lambda m: "" if m.group(1) in links else m.group(0), head)
     deferred = "".join(f'<link rel="stylesheet" href="{href}">' for href in links)
     after_paint = AFTER_PAINT.search(body)
     if after_paint and write:
         scripts = [read(src) for src in SCRIPT.findall(after_paint.group(1)) if not urlsplit(src).netloc]
-        runtime = runtime_css(html, [read(href) for href in links], scripts)
+        runtime = runtime_rules(classes, stylesheets, scripts, once)
         if runtime:
             name = f"runtime-{hashlib.sha256(runtime.encode()).hexdigest()[:12]}.css"
             href = posixpath.join(posixpath.dirname(links[0]), name)
