@@ -129,7 +129,7 @@ GENERATED_CLASSES = {
     "footnote-ref": "footnotes",
     "footnote-backref": "footnotes",
     "toclink": "links to headings",
-    "attachment": "links to a PDF, with its size (markdown/share.py)",
+    "attachment": "links to a PDF, with its type and size (markdown/attachments.py)",
     "highlight": "code blocks (pymdownx.superfences)",
 }
 CONTENT_CLASSES = {**GENERATED_CLASSES, **EDITOR_CLASSES}

@@ -15,7 +15,10 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from . import allowlist, limits
+import babel
+from PIL import Image
+
+from . import allowlist, limits, pdf
 from .source import (
     ANCHORS_FILE,
     CONFIG_FILE,
@@ -99,7 +102,7 @@ def page_problems(page, source, published=None):
         reported = {problem.line for problem in [*problems, *source.problems] if problem.file == page.file}
         problems += missing_id_problems(page, reported)
     problems += link_problems(page, source)
-    problems += language_problems(page)
+    problems += language_problems(page, source)
     return problems
 
 
@@ -211,9 +214,7 @@ def link_problems(page, source):
             target = source.pages.get(resolved)
             if target is None and resolved not in source.files:
                 kind = "image" if link.image else "link"
-                problems.append(
-                    Problem(page.file, link.line, f"the {kind} '{link.href}' leads to no file of docs/: check its spelling ({', '.join(list(source.pages)[:6])} …)")
-                )
+                problems.append(Problem(page.file, link.line, f"the {kind} '{link.href}' leads to no file of docs/: check its spelling"))
                 continue
         if split.fragment and target is not None:
             ids = set(target.ids) | set(source.aliases_of(target.src))
@@ -235,9 +236,9 @@ def normalise(path):
     return "/".join(parts)
 
 
-def language_problems(page):
+def language_problems(page, source=None):
     if page.lang:
-        return []
+        return switch_problems(page, source) if source else []
     words = re.findall(r"[a-záéíóúñçàèêôû]+", " ".join(part.text for part in page.parts).lower())
     counts = {code: sum(word in common for word in words) for code, common in COMMON_WORDS.items()}
     guess = max(counts, key=counts.get)
@@ -252,6 +253,45 @@ def language_problems(page):
             )
         ]
     return []
+
+
+def switch_problems(page, source):
+    """A page in another language than the site's is offered by the theme's language switch
+    (`extra.alternate`, which also gives every page its `hreflang` alternates), with the page
+    in the site's language, so that readers of either find the other."""
+    site = source.config.language
+    if page.lang.split("-")[0] == site.split("-")[0]:
+        return []
+    offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
+    home = next(iter(source.pages.values()))
+    wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
+    if all(pair in offered for pair in wanted):
+        return []
+    line = source.config.line_of.get("extra", 1)
+    entries = "".join(
+        f"'    - name: {language_name(lang)}', '      link: {link}', '      lang: {lang}', "
+        for lang, link in wanted
+        if (lang, link) not in offered
+    )
+    start = "" if source.config.alternates else "'  alternate:', "
+    return [
+        Problem(
+            page.file,
+            1,
+            f"this page is in {language_name(page.lang)} (lang: {page.lang}), but the language switch does not offer it: "
+            f"add under 'extra:' in mkdocs.yml (line {line}) the lines {start}{entries.rstrip(', ')}",
+        )
+    ]
+
+
+def language_name(lang):
+    """A language's own name for itself: "Español" for es."""
+    try:
+        locale = babel.Locale.parse(lang.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return lang
+    name = locale.get_display_name(locale) or lang
+    return name[:1].upper() + name[1:]
 
 
 # -- The nav ----------------------------------------------------------------------------------------
@@ -366,9 +406,32 @@ def file_problems(source):
     problems = []
     for name in source.files:
         path = source.root / DOCS / name
-        if name.lower().endswith(".svg") and path.is_file():
+        suffix = PurePosixPath(name).suffix.lower()
+        if not path.is_file() or path.is_symlink():
+            continue
+        if suffix == ".svg":
             problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in svg_problems(path.read_bytes())]
+        elif suffix == ".pdf":
+            problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in pdf.pdf_problems(path.read_bytes())]
+        elif suffix in IMAGE_FORMATS:
+            problems += [Problem(f"{DOCS}/{name}", 1, why) for why in image_problems(path, suffix)]
     return problems
+
+
+# What each image file must be, by its name's ending: Pillow's name for the format.
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".gif": "GIF"}
+
+
+def image_problems(path, suffix):
+    """A file named as an image is that image: browsers are told so, whatever it holds."""
+    try:
+        with Image.open(path) as image:
+            found = image.format
+    except (OSError, Image.DecompressionBombError):
+        found = None
+    if found != IMAGE_FORMATS[suffix]:
+        return [f"this file is not a {IMAGE_FORMATS[suffix]} image ({found or 'not an image'}): save it again as {suffix[1:].upper()}"]
+    return []
 
 
 def svg_problems(data):

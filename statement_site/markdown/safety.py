@@ -58,7 +58,7 @@ class AllowedOnly(Treeprocessor):
                 if not isinstance(element.tag, str):
                     continue
                 # As a browser reads the values: Python-Markdown keeps entities (`&#106;avascript:`) as written.
-                values = {name: html.unescape(value) for name, value in element.attrib.items()}
+                values = {name: html.unescape(value or "") for name, value in element.attrib.items()}
                 problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url)
                 if problem:
                     self.report(f"<{element.tag}", problem)
