@@ -2,7 +2,6 @@
 
     check                 the editor checks on docs/, front matter, the nav and published-anchors.yml
     finish SITE_DIR       the post-build pipeline over an output folder (after `zensical build`)
-    card [OUT.png]        draw the site's preview card (docs/assets/social-card.png)
     redline BASE HEAD     what readers will see change between two commits, as Markdown
     summary REPORT LOG    the job summary and annotations of a CI run, in plain words
 
@@ -13,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import cards, checks, pipeline
+from . import checks, pipeline
 from .source import Source
 
 
@@ -48,12 +47,6 @@ def finish(args):
     return 0
 
 
-def card(args):
-    source = Source.read(args.root)
-    cards.save_site_card(source, args.out or Path(args.root) / cards.SITE_CARD)
-    return 0
-
-
 def redline(args):
     from . import redline
 
@@ -75,9 +68,6 @@ def main(argv=None):
     finishing = commands.add_parser("finish", help="the post-build pipeline")
     finishing.add_argument("site_dir")
     finishing.set_defaults(run=finish)
-    drawing = commands.add_parser("card", help="draw the site's preview card")
-    drawing.add_argument("out", nargs="?")
-    drawing.set_defaults(run=card)
     lining = commands.add_parser("redline", help="what readers will see change")
     lining.add_argument("base")
     lining.add_argument("head")

@@ -1,12 +1,9 @@
 """The preview cards (1200x630 PNG) that chat apps and social networks show for a link.
 
 `draw()` lays out any card: a kicker, the main words, optional smaller text, and the source at
-the foot. The site's card and each part's card (steps/share_pages.py) are both drawn by it, the
-same way on any machine, offline. `card_png()` keeps each drawn card in a cache named by the
-hash of what it draws, so a build draws only the cards whose words changed.
-
-    python -m statement_site card            # writes docs/assets/social-card.png
-    python -m statement_site card OUT.png    # writes elsewhere (a test compares the two)
+the foot. Each page's card (steps/previews.py) and each part's (steps/share_pages.py) are drawn
+by it at build time, the same way on any machine, offline. `card_png()` keeps each drawn card in
+a cache named by the hash of what it draws, so a build draws only the cards whose words changed.
 
 The words are set in Noto Sans (regular, and bold for the main words), committed in `fonts/`
 under the SIL Open Font License with its licence text: a subset of about 38 KB a weight that
@@ -38,7 +35,6 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
-SITE_CARD = "docs/assets/social-card.png"
 SIZE = (1200, 630)
 MARGIN = 80
 WIDTH = SIZE[0] - 2 * MARGIN
@@ -153,17 +149,6 @@ def characters():
     """The characters both weights of the font have a glyph for, as their own cmap tables say
     (so another font in fonts/ needs no list kept here)."""
     return frozenset.intersection(*(frozenset(map(chr, TTFont(path).getBestCmap())) for path in FONTS.values()))
-
-
-def site_card(source):
-    """The site's card: the home page's title and the paragraph under it (its deck)."""
-    home = source.pages.get("index.md") or next(iter(source.pages.values()))
-    deck = next((p.text for p in home.parts if p.kind == "paragraph" and p.container is None), "")
-    return draw("Statement", home.title, deck)
-
-
-def save_site_card(source, path):
-    site_card(source).save(path, optimize=True)
 
 
 # The drawing code and the font are what a card is made of: a change to either gives new cards.

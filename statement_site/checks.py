@@ -174,7 +174,7 @@ def missing_id_problems(page, reported):
     for part in page.parts:
         if part.id and part.explicit or part.kind not in NEEDS_AN_ID or part.line in reported:
             continue
-        if part.container not in (None, "item", "quote") or "md-deck" in part.classes:
+        if {"notice", "footnote"} & set(part.within) or "md-deck" in part.classes:
             continue
         if part.kind == "heading" and part.level == 1:
             continue

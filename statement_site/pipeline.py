@@ -9,7 +9,8 @@ the output folder once, runs STEPS, then writes what changed, adds what was made
 what was refused. The order matters and is here, nowhere else:
 
 1. share pages and their cards, from the model (they are pages too: every later step sees them);
-2. the Revisions page's notes; each page's language;
+2. each page's own preview card and description; the day it last changed; the Revisions page's
+   notes; each page's language;
 3. links to other sites marked noopener noreferrer; white space between tags compacted;
 4. the critical CSS inlined, which must see each page's final markup;
 5. the verdict of the allowlist, on each page as a browser reads it: refused pages go;
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .source import Source
-from .steps import compact, critical_css, languages, links, policy, revisions, share_pages, verdict
+from .steps import compact, critical_css, languages, last_changed, links, policy, previews, revisions, share_pages, verdict
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Site:
 
 STEPS = (
     share_pages.add_share_pages,
+    previews.give_each_page_its_preview,
+    last_changed.fill_in_the_day_each_page_last_changed,
     revisions.list_changes,
     languages.mark_languages,
     links.mark_external_links,

@@ -138,6 +138,7 @@ class Part:
     section: str  # the text of the heading it comes under ("" before the first)
     level: int = 0  # a heading's rank (1-6)
     container: str | None = None  # "notice", "quote", "item" or "footnote" it sits in
+    within: tuple = ()  # every one it sits in, outermost first
     images: tuple = ()  # (alt, src) of each image in it
     classes: tuple = ()
     indent: str = ""  # a list item's text indentation in the source
@@ -251,6 +252,12 @@ class Config:
     extra: dict = field(default_factory=dict)
     favicon: str = ""
     line_of: dict = field(default_factory=dict)  # top-level key -> line
+
+    @property
+    def alternates(self):
+        """The theme's language switch (`extra.alternate`): [{name, link, lang}]."""
+        entries = self.extra.get("alternate")
+        return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
 
     def out_of_nav(self, src):
         """Whether a page is kept out of the nav on purpose (`not_in_nav`)."""
@@ -532,10 +539,11 @@ class Reader:
                     "'anchors:' is no longer needed: the build keeps the list of published IDs itself. "
                     "Delete the 'anchors:' line and the '- id' lines under it; keep 'aliases:'.",
                 )
-            for old, new in mapping_items(entry["aliases"] if "aliases" in entry else None):
-                aliases.append(Alias(old.data, new.data, page.data, old.start_line))
             if not is_page_name(page.data):
                 self.problem(ANCHORS_FILE, page_line, f"{page.data!r} is not a page of docs/ (such as index.md)")
+                continue
+            for old, new in mapping_items(entry["aliases"] if "aliases" in entry else None):
+                aliases.append(Alias(old.data, new.data, page.data, old.start_line))
         return aliases
 
     # docs/ ---------------------------------------------------------------------------------------
@@ -577,9 +585,10 @@ class Reader:
         if name_problem:
             self.problem(path, 1, name_problem)
             return False
-        if parts[0] in GENERATED or relative in GENERATED:
-            what = GENERATED.get(parts[0]) or GENERATED[relative]
-            self.problem(path, 1, f"the site writes {what} at this address itself: choose another name")
+        address = page_url(relative).split("/")[0] if relative.endswith(".md") else parts[0]
+        taken = next((name for name in (parts[0], address, relative) if name in GENERATED), None)
+        if taken:
+            self.problem(path, 1, f"the site writes {GENERATED[taken]} at this address itself: choose another name")
             return False
         suffix = PurePosixPath(relative).suffix.lower()
         if suffix not in FILE_TYPES:
@@ -953,65 +962,68 @@ def cut_into_parts(root, written, lines, body_line):
     parts, links, locator = [], [], Locator(lines, body_line)
     section = ""
 
-    def add(kind, element, container, **extra):
+    def add(kind, element, within, **extra):
+        container = within[-1] if within else None
         nonlocal section
         text = visible_text(element)
         if kind == "heading" and container is None:
             section = text
         explicit = element.get("id") in written
+        line = locator.line_of(kind, element, text)
         part = Part(
             kind=kind,
             id=element.get("id"),
             explicit=explicit,
             text=text,
-            line=locator.line_of(kind, element, text),
-            id_line=locator.id_line(element.get("id")) if explicit else None,
+            line=line,
+            id_line=locator.id_line(element.get("id"), line) if explicit else None,
             section=section,
             container=container,
+            within=within,
             images=tuple((img.get("alt", ""), img.get("src", "")) for img in element.iter("img")),
             classes=tuple((element.get("class") or "").split()),
+            indent=locator.indent_of(line) if kind == "item" else "",
             **extra,
         )
-        if kind == "item":
-            part = Part(**{**part.__dict__, "indent": locator.indent_of(part.line)})
         parts.append(part)
         return part
 
-    def walk(element, container):
+    def walk(element, within):
+        container = within[-1] if within else None
         for child in element:
             tag = child.tag
             if tag in HEADINGS:
-                add("heading", child, container, level=int(tag[1]))
-            elif tag == "p" and container in ("item", "footnote-item"):
+                add("heading", child, within, level=int(tag[1]))
+            elif tag == "p" and container == "item":
                 continue  # a loose list item's paragraph: the item's own words
             elif tag == "p":
                 if "admonition-title" in (child.get("class") or "").split():
                     continue
                 only_image = not squeeze(text_without_images(child)) and child.find(".//img") is not None
                 kind = "image" if only_image else "quote" if container == "quote" else "paragraph"
-                add(kind, child, container)
+                add(kind, child, within)
             elif tag == "li" and container == "footnote":
-                add("footnote", child, container)
+                add("footnote", child, within)
             elif tag == "li":
-                add("item", child, container)
-                walk(child, "item")
+                add("item", child, within)
+                walk(child, (*within, "item"))
             elif tag in ("ul", "ol"):
-                walk(child, container)
+                walk(child, within)
             elif tag == "blockquote":
-                walk(child, "quote")
+                walk(child, (*within, "quote"))
             elif tag == "table":
-                add("table", child, container)
+                add("table", child, within)
             elif tag == "pre":
-                add("code", child, container)
+                add("code", child, within)
             elif tag == "div" and "admonition" in (child.get("class") or "").split():
-                add("notice", child, container)
-                walk(child, "notice")
+                add("notice", child, within)
+                walk(child, (*within, "notice"))
             elif tag == "div" and "footnote" in (child.get("class") or "").split():
-                walk(child, "footnote")
+                walk(child, (*within, "footnote"))
             elif tag in ("div", "details", "figure"):
-                walk(child, container)
+                walk(child, within)
 
-    walk(root, None)
+    walk(root, ())
     for element in root.iter():
         href = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
         if href and "headerlink" not in (element.get("class") or "").split() and "footnote" not in (element.get("class") or ""):
@@ -1061,13 +1073,15 @@ class Locator:
         self.words = [(word, index) for index, line in enumerate(lines) for word in WORD.findall(html.unescape(line).lower())]
         self.last = body_line - 1  # index into lines
 
-    def id_line(self, ident):
+    def id_line(self, ident, start=None):
+        """The line where `{#ident}` is written: the first from line `start`, else from the top."""
         if not ident:
             return None
         pattern = re.compile(r"\{[^{}\n]*#" + re.escape(ident) + r"(?![\w-])")
-        for index in range(self.body_line - 1, len(self.lines)):
-            if pattern.search(self.lines[index]):
-                return index + 1
+        for begin in (start or self.body_line, self.body_line):
+            for index in range(begin - 1, len(self.lines)):
+                if pattern.search(self.lines[index]):
+                    return index + 1
         return None
 
     def line_of(self, kind, element, text):

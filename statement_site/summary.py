@@ -29,37 +29,27 @@ from pathlib import Path
 from .redline import literal
 
 BUILD = "The site could not be built"
-# What each group of checks is about, and the usual fix, for an editor (CONTRIBUTING.md).
+# What each group of checks (a module of tests/) is about, and the usual fix, for an editor
+# (CONTRIBUTING.md, "What the checks mean").
+DEVELOPER = "ask a developer: the details are in the log of the step that ran the tests"
 CHECKS = {
-    "test_reading": (
-        "A part of the statement does not reach the page as written",
-        "check the blank line between paragraphs and the `{#id}` line under each",
+    "test_building": ("The site does not build cleanly", "follow the build's message above"),
+    "test_editors": ("A kind of content editors write would no longer work", DEVELOPER),
+    "test_generators": ("The site would not be the same with both of its generators", DEVELOPER),
+    "test_editing": (
+        "A check on how the files are written failed",
+        "follow the message; CONTRIBUTING.md, “What the checks mean”",
     ),
-    "test_reading_a11y": (
-        "The page is harder to read for some readers (accessibility)",
-        "ask a developer: the details are in the log of the step that ran the tests",
-    ),
+    "test_hardening": ("The page contains something that is not allowed", "follow the message: it says what to write instead"),
+    "test_surfaces": ("A file contains something that is not allowed", "follow the message: it says what to write instead"),
+    "test_site": ("A page, or its preview, is not as readers should get it", DEVELOPER),
+    "test_reading": ("A part of the statement does not read as written", DEVELOPER),
+    "test_reading_a11y": ("The page is harder to read for some readers (accessibility)", DEVELOPER),
     "test_sharing": (
         "A shared link would no longer work",
         "add an alias for the old ID in published-anchors.yml (`old-id: new-id` under the page's `aliases:`)",
     ),
-    "test_editors_edits": (
-        "An edit that editors make would no longer work",
-        "ask a developer: the site's machinery changed",
-    ),
-    "test_editors": (
-        "An edit that editors make would no longer work",
-        "ask a developer: the site's machinery changed",
-    ),
-    "test_editing": (
-        "A check on how the pages are written failed",
-        "follow the message; CONTRIBUTING.md, “What the checks mean”",
-    ),
-    "test_building": ("The site does not build cleanly", "follow the build's message above"),
-    "test_hardening": (
-        "The page contains something that is not allowed",
-        "remove the raw HTML: the statement needs only Markdown",
-    ),
+    "test_share_addresses": ("A share address would no longer lead to its part", DEVELOPER),
 }
 OTHER = ("A check failed", "ask a developer: the details are in the log of the step that ran the tests")
 # Words from the test machinery that mean nothing to an editor.

@@ -60,7 +60,7 @@ def theme_own(element, policy_hashes):
 
 def dangers(html, policy_hashes):
     """What is active or hidden in a built page, read by html5lib through BeautifulSoup (not
-    site_checks): scripts outside the policy, handlers and script URLs anywhere; in the article,
+    statement_site): scripts outside the policy, handlers and script URLs anywhere; in the article,
     also the elements and attributes that embed, submit or hide."""
     found = []
     soup = BeautifulSoup(html, "html5lib")

@@ -185,6 +185,23 @@ def languages_are_declared(source, site):
     return problems
 
 
+def languages_have_a_switch(source, site):
+    """Where pages are in several languages, every page offers each of them (the theme's
+    switch) and says so to search engines (`hreflang` alternates)."""
+    languages = {page.lang or source.config.language: page for page in source.pages.values()}
+    if len(languages) < 2:
+        return []
+    problems = []
+    for page in source.pages.values():
+        head = read_built(site, page.dest)
+        for lang, other in languages.items():
+            alternate = head.select_one(f'link[rel=alternate][hreflang="{lang}"]')
+            switch = head.select_one(f'a.md-select__link[hreflang="{lang}"]')
+            if alternate is None or switch is None:
+                problems.append(f"{page.file}: no {'alternate' if alternate is None else 'switch'} for {lang} ({other.file})")
+    return problems
+
+
 # -- Sharing --------------------------------------------------------------------------------
 
 
@@ -249,6 +266,7 @@ READING = [
     images_show_with_their_alt_text,
     notices_are_styled_boxes,
     languages_are_declared,
+    languages_have_a_switch,
     the_revisions_page_lists_every_change_note,
 ]
 SHARING = [every_id_and_alias_is_there_once, ids_are_unique, every_shareable_part_has_a_permalink_and_share_page]

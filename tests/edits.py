@@ -160,6 +160,26 @@ def images_in_a_list_and_a_notice(project):
     insert_after(project, deck, "/// warning | Correction\nA figure was corrected.\n\n![A white flag](assets/flag.png)\n///")
 
 
+def every_kind_in_a_list_item_and_a_notice(project):
+    """A footnote, struck words and a hashtag in a call; a table, a quote and a footnote in a notice."""
+    insert_after(
+        project,
+        items(project)[0],
+        "- Officials must act now[^act], not ~~later~~ soon. #CeasefireNow\n  {#call-act-now}",
+        blank=False,
+    )
+    deck = next(p for p in index(project).parts if "md-deck" in p.classes)
+    insert_after(
+        project,
+        deck,
+        "/// note | Figures\n| Year | People |\n| :--- | ---: |\n| 2024 | 41,000 |\n\n> As reported.[^figures]\n///",
+    )
+    path = Path(project) / "docs/index.md"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n[^act]: As the calls say.\n\n[^figures]: Gaza Health Ministry.\n", encoding="utf-8"
+    )
+
+
 def add_a_button(project):
     insert_after(project, paragraphs(project)[-1], "[Sign the letter](https://www.ilrc.org/){ .md-button .md-button--primary }\n{#sign}")
 
@@ -186,9 +206,23 @@ Un alto el fuego permanente es el primer paso hacia la paz y la estabilidad en l
 """
 
 
+LANGUAGE_SWITCH = """\
+  alternate:
+    - name: English
+      link: ./
+      lang: en
+    - name: Español
+      link: es/
+      lang: es
+"""
+
+
 def add_a_page_in_spanish(project):
+    """CONTRIBUTING.md, "A page in another language": the page, its nav line, the language
+    switch, and a link from the statement."""
     (Path(project) / "docs/es.md").write_text(SPANISH_PAGE, encoding="utf-8")
     add_to_nav(project, "Español", "es.md")
+    replace(Path(project) / "mkdocs.yml", "extra:\n", "extra:\n" + LANGUAGE_SWITCH)
     insert_after(project, paragraphs(project)[-1], "[Leer en español](es.md)\n{#en-espanol}")
 
 
@@ -214,6 +248,7 @@ EDITS = {
         strike_a_word,
         write_a_hashtag,
         images_in_a_list_and_a_notice,
+        every_kind_in_a_list_item_and_a_notice,
         add_a_button,
         add_a_page,
         add_a_page_in_spanish,
@@ -349,6 +384,85 @@ MISTAKES = {
         "a letter of a-z: IDs use a-z, 0-9 and hyphens; retype it as 'mission'",
     ),
 }
+def replace_front_matter(project):
+    """The Spanish page says its language, and nothing else is done (no language switch)."""
+    path = Path(project) / "docs/es.md"
+    path.write_text("---\nlang: es\n" + path.read_text(encoding="utf-8").removeprefix("---\n"), encoding="utf-8")
+
+
+def page_missing_from_nav(project):
+    (Path(project) / "docs/draft.md").write_text("# A draft\n\nNot linked from the nav.\n", encoding="utf-8")
+    return "docs/draft.md", 1
+
+
+def front_matter(bad_line):
+    """privacy.md's first front matter line replaced by `bad_line`."""
+
+    def mistake(project):
+        path = Path(project) / "docs/privacy.md"
+        lines = lines_of(path)
+        assert lines[0] == "---", "privacy.md has no front matter to break"
+        lines[1] = bad_line
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return "docs/privacy.md", 2
+
+    return mistake
+
+
+def front_matter_never_closed(project):
+    path = Path(project) / "docs/privacy.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("---\n" + text.split("\n---\n", 1)[0].removeprefix("---\n") + "\n\n" + text.split("\n---\n", 1)[1], encoding="utf-8")
+    return "docs/privacy.md", 1
+
+
+MISTAKES.update(
+    {
+        "a-link-to-no-page": (
+            after_first_paragraph("See [the statement](statement.md).\n{#see}"),
+            "the link 'statement.md' leads to no file of docs/: check its spelling",
+        ),
+        "a-link-to-no-part": (
+            after_first_paragraph("See [the calls](index.md#nope).\n{#see}"),
+            "the link 'index.md#nope' leads to no part of docs/index.md: check the ID after '#'",
+        ),
+        "a-link-to-no-part-of-this-page": (
+            after_first_paragraph("See [above](#nope).\n{#see}"),
+            "the link '#nope' leads to no part of docs/index.md: check the ID after '#'",
+        ),
+        "a-missing-image": (
+            after_first_paragraph("![The ILRC logo](assets/ilrc-logo.png)"),
+            "the image 'assets/ilrc-logo.png' leads to no file of docs/: check its spelling",
+        ),
+        "an-id-used-twice": (
+            lambda project: (lambda at: ("docs/index.md", at + 3, f"the ID 'contact' is already used at line {at}: each part of a page needs its own ID"))(
+                after_first_paragraph("## Contact {#contact}\n\nWrite to us.\n{#contact}")(project)[1]
+            ),
+            None,  # the make function says it, with the line of the first use
+        ),
+        "front-matter-that-is-not-yaml": (
+            front_matter('description: "What this site does not do'),
+            "this is not valid YAML (found unexpected end of stream): indent with two spaces, one entry per line",
+        ),
+        "front-matter-never-closed": (
+            front_matter_never_closed,
+            "the front matter opened here is never closed: end it with a line '---'",
+        ),
+        "a-page-in-spanish-without-the-language-switch": (
+            lambda project: (spanish_page_without_lang(project), replace_front_matter(project))[0],
+            lambda before: "this page is in Español (lang: es), but the language switch does not offer it: add under "
+            f"'extra:' in mkdocs.yml (line {before.config.line_of['extra']}) the lines '  alternate:', '    - name: "
+            "English', '      link: ./', '      lang: en', '    - name: Español', '      link: es/', '      lang: es'",
+        ),
+        "a-page-missing-from-the-nav": (
+            page_missing_from_nav,
+            lambda before: "this page is in no menu, so readers cannot find it: add a line '  - A draft: draft.md' under "
+            f"'nav:' in mkdocs.yml (line {before.config.line_of['nav']})",
+        ),
+    }
+)
+
+
 # Where the message's line is not where the mistake starts: the ID line under the paragraph.
 ID_LINE = {"a-look-alike-id"}
 

@@ -164,17 +164,6 @@ def test_emoji_are_dropped_with_their_space(monkeypatch):
     assert ImageChops.difference(with_emoji, clean).getbbox() is None
 
 
-def test_the_site_card_is_made_from_the_repository():
-    """`python -m statement_site card` redraws the committed card pixel for pixel: after the
-    home page's title or deck (or the drawing, or the font) changes, the test says to run it."""
-    fresh = cards.site_card(Source.read(ROOT))
-    with Image.open(ROOT / cards.SITE_CARD) as committed:
-        assert committed.size == cards.SIZE
-        assert ImageChops.difference(fresh.convert("RGB"), committed.convert("RGB")).getbbox() is None, (
-            f"{cards.SITE_CARD} is out of date: run `.venv/bin/python -m statement_site card`"
-        )
-
-
 def test_a_cached_card_is_not_drawn_again(tmp_path, monkeypatch):
     card = {"kicker": "Llamados", "main": "¿Dónde está el alto el fuego?", "text": "", "source": SOURCE_LINES}
     drawn, draw = [], cards.draw

@@ -15,6 +15,7 @@ import markdown
 import pytest
 from bad_inputs import dangers, files_corpus, markup_corpus
 from bs4 import BeautifulSoup
+from edits import draw_image
 from project import ROOT, build_copy, copy_project, read_html, run
 
 from statement_site import checks, pipeline
@@ -80,7 +81,7 @@ def test_what_editors_need_still_passes(tmp_path):
     """No false alarm: notices, images, lang, outside links, hashtags, abbreviations, line breaks,
     footnotes, a passage in another language, and HTML shown as code."""
     project = copy_project(tmp_path / "project")
-    (project / "docs/assets/x.png").write_bytes((ROOT / "docs/assets/social-card.png").read_bytes())
+    draw_image(project / "docs/assets/x.png")
     path = project / "docs" / "privacy.md"
     path.write_text(
         path.read_text(encoding="utf-8").replace("---\n", "---\nlang: en-US\n", 1)

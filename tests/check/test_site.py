@@ -11,8 +11,6 @@ import pytest
 from PIL import Image
 from project import ROOT, serve, source
 
-from statement_site.cards import SITE_CARD
-
 FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src", "link": "href"}
 OGS = ROOT / "node_modules" / "open-graph-scraper"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -103,8 +101,7 @@ def meta_of(head):
 
 
 def test_each_page_has_its_own_preview(read_page, site_dir):
-    """Title, description (front matter, else its first paragraph) and card: the site's card on
-    the home page, which is drawn from it."""
+    """Title, description (front matter, else its first paragraph) and a card of its own."""
     config = source().config
     for page in source().pages.values():
         head = read_page(page.dest).head
@@ -115,12 +112,14 @@ def test_each_page_has_its_own_preview(read_page, site_dir):
             assert parsed.scheme == "https" and parsed.netloc, f"{page.dest}: not an absolute URL: {url}"
         assert meta["og:url"] == canonical == config.site_url + page.url
         assert meta["og:title"] == (page.meta.get("title") or (config.site_name if page.url == "" else page.title))
+        assert meta["og:image"].startswith(f"{config.site_url}s/{page.url}card-"), meta["og:image"]
         assert meta["og:description"] == meta["description"] == page.description, page.dest
         assert meta["og:type"] == ("article" if page.url == "" else "website")
         assert meta["og:image:alt"] and meta["twitter:card"] == "summary_large_image"
         with Image.open(site_dir / meta["og:image"].removeprefix(config.site_url)) as card:
             assert card.format == "PNG" and card.size == (int(meta["og:image:width"]), int(meta["og:image:height"])) == (1200, 630)
-    assert meta_of(read_page().head)["og:image"] == config.site_url + SITE_CARD.removeprefix("docs/")
+    images = [meta_of(read_page(page.dest).head)["og:image"] for page in source().pages.values()]
+    assert len(set(images)) == len(images), "two pages share a card"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,48 @@
+"""Each page's own preview: the card and words a chat app or social network shows for a link to
+a page, drawn from that page (its title, and its description: front matter, else its first
+paragraph), not the statement's.
+
+overrides/main.html writes the page's preview tags; a template cannot know a page's first
+paragraph, nor the name of a card drawn after the build, so here each page's
+`og:description`, `description`, `og:image` and `og:image:alt` are set from the model, and its
+card is drawn (cards.py) as `s/<page>/card-<hash>.png`, a name that changes with its words."""
+
+import dataclasses
+import re
+from html import escape
+from urllib.parse import quote
+
+from .. import cards
+from ..source import SHARE_FOLDER
+
+STATEMENT_KICKER = "Statement"
+
+
+def give_each_page_its_preview(site):
+    source = site.source
+    pages, added = dict(site.pages), dict(site.added)
+    for page in source.pages.values():
+        if page.dest not in pages:
+            continue
+        home = page.url == ""
+        title = page.meta.get("title") or (source.config.site_name if home else page.title)
+        card = {"kicker": STATEMENT_KICKER if home else source.config.site_name, "main": page.title, "text": page.description, "source": (cards.SOURCE,)}
+        key = cards.card_key(card)
+        path = f"{SHARE_FOLDER}/{page.url}card-{key[:12]}.png"
+        added[path] = cards.card_png(card, source.root / ".cache" / "cards")
+        values = {
+            ("property", "og:description"): page.description,
+            ("name", "description"): page.description,
+            ("property", "og:image"): (source.config.site_url or "/") + quote(path),
+            ("property", "og:image:alt"): f"{title}. {page.description} {cards.SOURCE}.",
+        }
+        pages[page.dest] = with_meta(pages[page.dest], values)
+    return dataclasses.replace(site, pages=pages, added=added)
+
+
+def with_meta(html, values):
+    """The page with the content of each `<meta key="name">` it has set to its new value."""
+    for (key, name), value in values.items():
+        pattern = re.compile(rf'(<meta {key}="{re.escape(name)}" content=")[^"]*(")')
+        html = pattern.sub(lambda m, value=value: f"{m.group(1)}{escape(value)}{m.group(2)}", html, count=1)
+    return html

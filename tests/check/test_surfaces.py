@@ -1,0 +1,146 @@
+"""Every input surface passes one gate: published-anchors.yml, file names, links and special
+files under docs/, IDs, invisible characters. Each bad input gets one message naming its file and
+line, never a traceback, whatever its size; nothing from outside the project is published."""
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from project import ROOT, copy_project
+
+from statement_site import checks
+from statement_site.source import Source
+
+ANCHORS = yaml.safe_load((ROOT / "tests/corpus/anchors.yml").read_text(encoding="utf-8"))["shapes"]
+
+
+def anchors_file(entry):
+    if "repeat" in entry:
+        before, unit, times, after = entry["repeat"]
+        return (before + "".join(unit.replace("x", str(n)) for n in range(times)) + after).encode()
+    if "latin1" in entry:
+        return entry["latin1"].encode("latin-1")
+    return entry["text"].encode()
+
+
+@pytest.mark.parametrize("entry", ANCHORS, ids=[entry["name"] for entry in ANCHORS])
+def test_published_anchors_yml_is_read_strictly(tmp_path, entry):
+    project = copy_project(tmp_path / "project")
+    (project / "published-anchors.yml").write_bytes(anchors_file(entry))
+    source = Source.read(project)
+    problems = [str(p) for p in checks.check(source) if p.file == "published-anchors.yml"]
+    if "read" in entry:
+        assert not problems and [[a.old, a.new] for a in source.aliases] == entry["read"], problems
+        return
+    assert len(problems) == 1, "one message:\n" + "\n".join(problems)
+    line = int(problems[0].split(":")[1])
+    assert 1 <= line <= max(2, anchors_file(entry).count(b"\n") + 1), problems[0]
+    assert "Traceback" not in problems[0] and "\n" not in problems[0], problems[0]
+
+
+LINKS = {
+    "a file outside the project": "/etc/passwd",
+    "the environment of the build": "/proc/self/environ",
+    "the project's own code": "../statement_site",
+    "a page of the site": "index.md",
+}
+
+
+@pytest.mark.parametrize("target", LINKS.values(), ids=LINKS)
+def test_a_symbolic_link_is_never_published(tmp_path, target):
+    project = copy_project(tmp_path / "project")
+    link = project / "docs" / "assets" / "leak.png"
+    link.parent.mkdir(exist_ok=True)
+    os.symlink(target, link)
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert [p for p in problems if p.startswith("docs/assets/leak.png:1: a symbolic link is never published")], problems
+    assert "leak.png" not in Source.read(project).files
+
+
+def test_a_special_file_is_never_published(tmp_path):
+    project = copy_project(tmp_path / "project")
+    os.mkfifo(project / "docs" / "pipe.md")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert "docs/pipe.md:1: only ordinary files are published" in problems
+
+
+NAMES = {
+    "press release.md": "press-release.md",
+    "declaración.md": "declaracion.md",
+    "De\u0301claration.md": "declaration.md",  # decomposed (NFD)
+    "line\nbreak.md": "line-break.md",
+    "-dash.md": "dash.md",
+    "x" * 90 + ".md": None,
+}
+
+
+@pytest.mark.parametrize("name", NAMES, ids=[repr(n)[:30] for n in NAMES])
+def test_a_file_name_an_address_cannot_hold_is_refused_with_one_to_use(tmp_path, name):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / name).write_text("# A page\n", encoding="utf-8")
+    problems = [p for p in checks.check(Source.read(project)) if "docs/" in p.file and p.file != "docs/index.md"]
+    assert len(problems) == 1 and problems[0].line == 1, problems
+    if NAMES[name]:
+        assert f"such as '{NAMES[name]}'" in problems[0].message, problems[0]
+
+
+@pytest.mark.parametrize("path", ["s/x.md", "s.md", "404.md", "s/index.md"])
+def test_a_page_at_an_address_the_build_writes_is_refused(tmp_path, path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / path).write_text("# A page\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert [p for p in problems if p.startswith(f"docs/{path}:1: the site writes")], problems
+
+
+def test_an_id_that_is_a_pages_address_is_refused(tmp_path):
+    """`s/privacy/` would be both the share page of #privacy and the folder of privacy.md's."""
+    project = copy_project(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nA paragraph.\n{#privacy}\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert [p for p in problems if "the ID 'privacy' is also the address of a page" in p], problems
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u00ad", "\ufeff"], ids=["RLO", "LRI", "ZWSP", "SHY", "BOM"])
+def test_invisible_and_direction_characters_are_named_where_they_are(tmp_path, char):
+    project = copy_project(tmp_path / "project")
+    index = project / "docs" / "index.md"
+    lines = index.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(lines) if len(line) > 100)
+    lines[at] = lines[at][:40] + char + lines[at][40:]
+    index.write_text("\n".join(lines), encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert [p for p in problems if p.startswith(f"docs/index.md:{at + 1}: the invisible character U+{ord(char):04X}")], problems
+
+
+def test_every_bad_input_is_judged_within_bounds(tmp_path):
+    """A page, an anchors file and front matter far past their bounds: one message each."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "huge.md").write_bytes(b"# x\n\n" + b"A sentence.\n\n" * 20_000)
+    (project / "published-anchors.yml").write_bytes(b"index.md:\n  aliases:\n" + b"    a: b\n" * 50_000)
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert [p for p in problems if p.startswith("docs/huge.md:1: the file is")], problems
+    assert [p for p in problems if p.startswith("published-anchors.yml:1: the file is")], problems
+
+
+def test_a_folder_of_many_pages_is_refused_before_it_is_read(tmp_path):
+    from statement_site import limits
+
+    project = copy_project(tmp_path / "project")
+    for n in range(limits.PAGES + 5):
+        (project / "docs" / f"page-{n}.md").write_text("# x\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert [p for p in problems if f"more than {limits.PAGES} pages" in p], problems[:5]
+
+
+def test_the_checks_never_raise_on_what_is_under_docs(tmp_path):
+    """Binary junk in a page, an image that is not one, an empty file: messages, not tracebacks."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "junk.md").write_bytes(bytes(range(256)) * 4)
+    (project / "docs" / "assets").mkdir(exist_ok=True)
+    (project / "docs" / "assets" / "fake.png").write_bytes(b"not an image")
+    (project / "docs" / "empty.md").write_bytes(b"")
+    checks.check(Source.read(project))
+    assert Path(project / "docs" / "junk.md").exists()
