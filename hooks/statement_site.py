@@ -3,7 +3,8 @@ gets the same checks and pipeline from `make build-zensical` (README, "Zensical"
 
 - Before anything is read or written (`on_config`), the editor checks (checks.py): a problem
   stops every mode (`-q`, without `--strict`, `mkdocs serve`), one `file:line` line each, and
-  the output folder is left empty.
+  the output folder is left empty. The model they read goes on to the pipeline in the build's
+  configuration (`config["statement_site"]`): the source is read once a build.
 - A dirty build is a full one (`on_pre_build`): every page goes through the pipeline.
 - Titles and front matter are escaped where MkDocs' templates print them as they are
   (its Jinja has no autoescape); Zensical's templates escape them themselves.
@@ -25,10 +26,15 @@ log = logging.getLogger("mkdocs.hooks.statement_site")
 
 
 def on_config(config):
-    problems = checks.run(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    source = Source.read(root)
+    problems = checks.check(source, checks.published(root))
     if problems:
         clean_directory(config.site_dir)
         stop(problems, "the editor checks")
+    # Read once, handed to on_post_build with the build's configuration; `mkdocs serve` serves
+    # the site at its own address.
+    config["statement_site"] = dataclasses.replace(source, config=dataclasses.replace(source.config, site_url=config.site_url or ""))
     return config
 
 
@@ -52,10 +58,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    source = Source.read(Path(config.config_file_path).parent)
-    # `mkdocs serve` serves the site at its own address.
-    source = dataclasses.replace(source, config=dataclasses.replace(source.config, site_url=config.site_url or ""))
-    site = pipeline.finish(config.site_dir, source)
+    site = pipeline.finish(config.site_dir, config["statement_site"])
     if site.problems:
         stop(site.problems, f"the pipeline (refused and removed: {', '.join(sorted(site.refused)) or 'none'})")
 

@@ -32,7 +32,6 @@ import unicodedata
 from io import BytesIO
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
@@ -148,6 +147,8 @@ def shown(words):
 def characters():
     """The characters both weights of the font have a glyph for, as their own cmap tables say
     (so another font in fonts/ needs no list kept here)."""
+    from fontTools.ttLib import TTFont  # only once the words of a card are judged
+
     return frozenset.intersection(*(frozenset(map(chr, TTFont(path).getBestCmap())) for path in FONTS.values()))
 
 

@@ -15,10 +15,9 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-import babel
 from PIL import Image
 
-from . import allowlist, limits, pdf
+from . import allowlist, limits
 from .source import (
     ANCHORS_FILE,
     CONFIG_FILE,
@@ -31,6 +30,7 @@ from .source import (
     is_id,
     published_baseline,
     slug,
+    unchanged_since,
 )
 
 # A page is taken for one in another language when these short words outnumber English ones.
@@ -286,6 +286,8 @@ def switch_problems(page, source):
 
 def language_name(lang):
     """A language's own name for itself: "Español" for es."""
+    import babel  # only for a page in another language
+
     try:
         locale = babel.Locale.parse(lang.replace("-", "_"))
     except (ValueError, babel.UnknownLocaleError):
@@ -412,6 +414,8 @@ def file_problems(source):
         if suffix == ".svg":
             problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in svg_problems(path.read_bytes())]
         elif suffix == ".pdf":
+            from . import pdf  # pypdf, only for a site that has a PDF
+
             problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in pdf.pdf_problems(path.read_bytes())]
         elif suffix in IMAGE_FORMATS:
             problems += [Problem(f"{DOCS}/{name}", 1, why) for why in image_problems(path, suffix)]
@@ -474,8 +478,14 @@ def svg_problems(data):
 
 def run(root):
     """The check of the project at `root`, against what is published: sorted problems."""
-    source = Source.read(root)
+    return check(Source.read(root), published(root))
+
+
+def published(root):
+    """The model of what is published (the baseline commit's), or None: no history, or nothing
+    under docs/ and published-anchors.yml changed since, so that nothing published can be gone."""
     base = published_baseline(root)
-    published = Source.read(root, GitTree(root, base)) if base else None
-    return check(source, published)
+    if base is None or unchanged_since(root, base):
+        return None
+    return Source.read(root, GitTree(root, base))
 

@@ -409,6 +409,15 @@ def git(root, *args):
     return result.stdout.decode("utf-8", "surrogateescape") if result.returncode == 0 else None
 
 
+def unchanged_since(root, commit):
+    """Whether docs/ and published-anchors.yml in the working tree are as they were at `commit`."""
+    try:
+        result = subprocess.run(["git", "diff", "--quiet", commit, "--", DOCS, ANCHORS_FILE], cwd=root, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0
+
+
 def published_baseline(root):
     """The commit whose pages are published: `$PUBLISHED_BASE` (CI sets the pull request's base),
     else where this branch left `origin/main` or `main`; None without git history."""

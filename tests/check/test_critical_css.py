@@ -1,4 +1,4 @@
-"""The purge (statement_site/steps/critical_css.py) keeps every state of what a page has and
+"""The purge (statement_site/steps/purge.py) keeps every state of what a page has and
 what it cannot read, leaves to after paint what the theme's scripts add, and keeps exactly what
 asking soupsieve about the whole page keeps: its fast path (selectors compiled once for all the
 pages, asked only of the elements that have what they name) changes nothing.
@@ -15,8 +15,8 @@ import pytest
 import tinycss2
 from bs4 import BeautifulSoup
 
-from statement_site.steps import critical_css
-from statement_site.steps.critical_css import VAR, Once, PageSelectors, animations, declarations_kept
+from statement_site.steps import purge
+from statement_site.steps.purge import VAR, Once, PageSelectors, animations, declarations_kept
 
 
 def test_the_purge_keeps_every_state_and_what_it_cannot_read():
@@ -30,7 +30,7 @@ def test_the_purge_keeps_every_state_and_what_it_cannot_read():
         ".x:unknown-state(1){color:pink}"  # unreadable: kept
         "@media print{.x{display:none}.y{display:none}}"
     )
-    kept = critical_css.critical_css(page, [css])
+    kept = purge.critical_css(page, [css])
     for wanted in [".x:hover", "[data-md-color-scheme=slate] .x", ".x::after", ":unknown-state", "@media print{.x"]:
         assert wanted in kept, f"{wanted} was purged: {kept}"
     for unwanted in [".admonition", "[dir=rtl]", ".y{"]:
@@ -45,7 +45,7 @@ def test_the_purge_leaves_what_scripts_add_to_the_stylesheet_after_paint():
         ".md-search-result{color:red}"  # no script names it: neither
     )
     scripts = ['e.className="md-typeset__scrollwrap";document.querySelector(".md-typeset")']
-    runtime = critical_css.runtime_css(page, [css], scripts)
+    runtime = purge.runtime_css(page, [css], scripts)
     assert runtime == ".md-typeset__scrollwrap{overflow-x:auto}", runtime
 
 
@@ -117,7 +117,7 @@ def soupsieve_over_the_page(monkeypatch):
 
     def without_unused_properties(kept, page_html, once):
         css = "".join(kept)
-        rules = tuple(critical_css.declarations(tinycss2.parse_stylesheet(css, True, True)))
+        rules = tuple(purge.declarations(tinycss2.parse_stylesheet(css, True, True)))
         page_uses = set(VAR.findall(page_html)) | animations(page_html)
         while True:
             smaller = "".join(declarations_kept(rules, set(VAR.findall(css)) | animations(css) | page_uses))
@@ -125,18 +125,18 @@ def soupsieve_over_the_page(monkeypatch):
                 return css
             css = smaller
 
-    def purge(soup, stylesheets):
+    def purge_whole(soup, stylesheets):
         with monkeypatch.context() as patch:
             patch.setattr(PageSelectors, "selects", selects)
-            patch.setattr(critical_css, "without_unused_properties", without_unused_properties)
-            return critical_css.purge(soup, stylesheets, Once())
+            patch.setattr(purge, "without_unused_properties", without_unused_properties)
+            return purge.purge(soup, stylesheets, Once())
 
-    return purge
+    return purge_whole
 
 
 def purged_both_ways(page, stylesheets, soupsieve_over_the_page):
-    fast = critical_css.critical_css(page, stylesheets)
-    whole = soupsieve_over_the_page(critical_css.without_inlining(BeautifulSoup(page, "html.parser")), stylesheets)
+    fast = purge.critical_css(page, stylesheets)
+    whole = soupsieve_over_the_page(purge.without_inlining(BeautifulSoup(page, "html.parser")), stylesheets)
     return fast, whole
 
 
@@ -185,10 +185,10 @@ def test_what_pages_share_leaves_each_page_its_own_answers():
     scripts = ['"md-typeset__scrollwrap";"md-tooltip";"md-dialog--active";"md-typeset__table"']
     once, kept = Once(), []
     for page in [PAGE, other, PAGE]:
-        alone = critical_css.critical_css(page, stylesheets), critical_css.runtime_css(page, stylesheets, scripts)
+        alone = purge.critical_css(page, stylesheets), purge.runtime_css(page, stylesheets, scripts)
         shared = (
-            critical_css.critical_css(page, stylesheets, once),
-            critical_css.runtime_css(page, stylesheets, scripts, once),
+            purge.critical_css(page, stylesheets, once),
+            purge.runtime_css(page, stylesheets, scripts, once),
         )
         assert shared == alone
         kept.append(shared)
