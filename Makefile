@@ -18,11 +18,11 @@ build-zensical: $(VENV)/test.stamp  ## Build the site with Zensical into site-ze
 	$(VENV)/bin/zensical build --clean
 	$(PYTHON) -m statement_site finish "$$SITE_DIR"
 
-check: $(VENV)/test.stamp  ## Every test that needs no browser (at most 30 s)
-	$(PYTHON) -m pytest tests/check
+check: $(VENV)/test.stamp  ## Every test that needs no browser (at most 30 s), on every core
+	$(PYTHON) -m pytest -n auto --dist loadfile tests/check
 
 test: $(VENV)/test.stamp chromium  ## Every test: the fast tier, then the browser tier
-	$(PYTHON) -m pytest tests/check
+	$(PYTHON) -m pytest -n auto --dist loadfile tests/check
 	$(PYTHON) -m pytest tests/browser
 
 bench: $(VENV)/test.stamp chromium  ## Build cost and reading figures against a default Material site

@@ -21,7 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .source import Source
-from .steps import compact, critical_css, languages, last_changed, links, policy, previews, revisions, share_pages, verdict
+from .steps import (
+    compact,
+    critical_css,
+    languages,
+    last_changed,
+    links,
+    policy,
+    previews,
+    revisions,
+    share_pages,
+    verdict,
+)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import os
 import re
 import stat
@@ -559,20 +560,22 @@ class Reader:
 
     def read_docs(self, config):
         nav_titles = {entry.src: entry.title for entry in config.nav if entry.src}
-        pages, files, count = {}, [], 0
-        for path, kind, size in self.tree.entries(DOCS):
+        entries = list(itertools.islice(self.tree.entries(DOCS), limits.FILES + 1))
+        if len(entries) > limits.FILES:
+            self.problem(DOCS, 1, f"docs/ holds more than {limits.FILES} files: the site is a statement, ask a developer")
+            return {}, []
+        markdown_files = [path for path, _, _ in entries if path.endswith(".md")]
+        if len(markdown_files) > limits.PAGES:
+            # Counted before any is read: the bound keeps the work of a build small.
+            self.problem(markdown_files[limits.PAGES], 1, f"more than {limits.PAGES} pages: split the site, or ask a developer")
+            return {}, []
+        pages, files = {}, []
+        for path, kind, size in entries:
             relative = path.removeprefix(f"{DOCS}/")
-            count += 1
-            if count > limits.FILES:
-                self.problem(path, 1, f"docs/ holds more than {limits.FILES} files: the site is a statement")
-                break
             if not self.file_allowed(path, relative, kind, size):
                 continue
             if not relative.endswith(".md"):
                 files.append(relative)
-                continue
-            if len(pages) >= limits.PAGES:
-                self.problem(path, 1, f"more than {limits.PAGES} pages: split the site, or ask a developer")
                 continue
             page = self.read_page(path, relative, config, nav_titles.get(relative))
             if page is not None:

@@ -21,6 +21,7 @@ from statement_site.source import Source
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads, copied for tests that edit the project as an editor would.
 PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")
+CACHE = ".cache"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Tests build copies outside any repository: nothing is published there unless a test commits it.
 ENV.pop("PUBLISHED_BASE", None)
@@ -40,6 +41,14 @@ def copy_project(dest):
         origin = ROOT / name
         (shutil.copytree if origin.is_dir() else shutil.copy)(origin, dest / name)
     return dest
+
+
+def with_build_cache(project):
+    """The repository's build cache in a copy: cards and critical CSS are kept by the digest of
+    all they depend on, so a copy reuses what is the same and makes what its edits change."""
+    if (ROOT / CACHE).is_dir():
+        shutil.copytree(ROOT / CACHE, Path(project) / CACHE, ignore=shutil.ignore_patterns("*.part"), dirs_exist_ok=True)
+    return project
 
 
 def git(project, *args):
@@ -64,6 +73,7 @@ def run(project, *args, timeout=600):
 
 def build_copy(project, *options):
     """`mkdocs build --strict` in a copied project, into its site/: (exit code, what it printed)."""
+    with_build_cache(project)
     return run(project, "-m", "mkdocs", "build", "--strict", *options, "--site-dir", str(Path(project) / "site"))
 
 
@@ -72,6 +82,7 @@ def zensical_build(project):
     code, output = run(project, "-m", "statement_site", "check")
     if code:
         return code, output
+    with_build_cache(project)
     zensical = os.path.join(os.path.dirname(sys.executable), "zensical")
     built = subprocess.run([zensical, "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600, env=ENV)
     if built.returncode:

@@ -195,7 +195,7 @@ def test_an_aes_encrypted_pdf_is_refused_though_pypdf_cannot_open_it():
     encrypt = (
         b"<< /Filter /Standard /V 5 /R 6 /Length 256 /StmF /StdCF /StrF /StdCF /P -4"
         b" /CF << /StdCF << /CFM /AESV3 /AuthEvent /DocOpen /Length 32 >> >>"
-        b" /O <%s> /U <%s> /OE <%s> /UE <%s> /Perms <%s> >>"
+        b" /O <%s> /U <%s> /OE <%s> /UE <%s> /Perms <%s> >>"  # codespell:ignore
         % (b"00" * 48, b"00" * 48, b"00" * 32, b"00" * 32, b"00" * 16)
     )
     identifier = b"<00112233445566778899aabbccddeeff>"

@@ -17,6 +17,7 @@ from edits import EDITS, add_alias, after_first_paragraph
 from PIL import Image
 from project import ROOT, build_copy, copy_project, published_copy, zensical_build
 
+from statement_site import checks
 from statement_site.source import Source
 
 GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
@@ -130,6 +131,8 @@ def test_a_mistake_stops_the_build_with_its_line(tmp_path, generator):
 
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
+    """Both stop before building; the alias the message gives clears it (the copy built above
+    has such an alias, for a removed call)."""
     project = published_copy(tmp_path / "project")
     call = [p for p in Source.read(project).pages["index.md"].parts if p.kind == "item"][-1]
     index = project / "docs" / "index.md"
@@ -137,8 +140,7 @@ def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
     code, output = GENERATORS[generator](project)
     assert code != 0 and f"#{call.id} has been shared" in output and f"'    {call.id}: renamed'" in output, output
     add_alias(project, call.id, "renamed")
-    code, output = GENERATORS[generator](project)
-    assert code == 0, output
+    assert checks.run(project) == []
 
 
 def card_of(site, page, ident):

@@ -77,33 +77,6 @@ def test_files_that_may_not_be_published_are_refused_one_message_each(tmp_path):
     print(f"\n{len(entries)} files, each refused: " + ", ".join(sorted({family for family, _, _ in entries})))
 
 
-def test_what_editors_need_still_passes(tmp_path):
-    """No false alarm: notices, images, lang, outside links, hashtags, abbreviations, line breaks,
-    footnotes, a passage in another language, and HTML shown as code."""
-    project = copy_project(tmp_path / "project")
-    draw_image(project / "docs/assets/x.png")
-    path = project / "docs" / "privacy.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("---\n", "---\nlang: en-US\n", 1)
-        + "\n\n/// warning | Careful\nA warning.\n///\n\n"
-        "![The ILRC logo](assets/x.png)\n\nSee [the ILRC](https://www.ilrc.org/) and #ceasefire now.\n\n"
-        "The ILRC says:  \na footnote[^1], and the code `<script>` or `<a onclick=\"\">` shown as text.\n\n"
-        "*[ILRC]: Immigrant Legal Resource Center\n\n"
-        "Alto el fuego.\n{lang=es}\n\n"
-        '```html\n<iframe src="https://example.org/"></iframe>\n```\n\n'
-        "[^1]: A source.\n",
-        encoding="utf-8",
-    )
-    code, output = build_copy(project, "-q")
-    assert code == 0, output
-    built = read_html(project / "site" / "privacy" / "index.html")
-    assert built.select("div.admonition.warning p.admonition-title")
-    assert built.select_one('img[src="../assets/x.png"][alt="The ILRC logo"]')
-    assert built.select_one('abbr[title="Immigrant Legal Resource Center"]') and built.select_one("sup")
-    assert built.select_one("article br") and built.select_one('p[lang="es"]')
-    assert "<script>" in built.get_text() and "<iframe" in built.select_one("pre").get_text()
-
-
 # -- At the Markdown level: the safety extension alone -------------------------------------------
 
 
@@ -204,43 +177,87 @@ def test_a_style_is_trusted_only_when_a_step_made_it(unfinished):
     assert policy.digest(css) in trusted.pages["privacy/index.html"]
 
 
-# -- Where the theme prints what editors wrote ------------------------------------------------------
+# -- What editors need, and where the theme prints what they wrote: one copy, built once --------
+
+NEEDS = """\
+---
+lang: en-US
+---
+
+# What editors need
+
+/// warning | Careful
+A warning.
+///
+
+![The ILRC logo](assets/x.png)
+
+See [the ILRC](https://www.ilrc.org/) and #ceasefire now.
+
+The ILRC says:{two_spaces}
+a footnote[^1], and the code `<script>` or `<a onclick="">` shown as text.
+
+*[ILRC]: Immigrant Legal Resource Center
+
+Alto el fuego.
+{{lang=es}}
+
+```html
+<iframe src="https://example.org/"></iframe>
+```
+
+[^1]: A source.
+""".format(two_spaces="  ")
+TITLE, DESCRIPTION = 'Q&A: "quotes" & apostrophes\'', 'A & B "C"'
 
 
-def test_titles_and_descriptions_are_escaped_where_they_land(tmp_path):
-    project = copy_project(tmp_path / "project")
-    path = project / "docs" / "privacy.md"
-    title, description = 'Q&A: "quotes" & apostrophes\'', 'A & B "C"'
-    text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
-    path.write_text(f"---\ntitle: '{title.replace(chr(39), chr(39) * 2)}'\ndescription: '{description}'\n---\n{text}", encoding="utf-8")
-    code, output = build_copy(project, "-q")
-    assert code == 0, output
-    page = BeautifulSoup((project / "site" / "privacy" / "index.html").read_text(encoding="utf-8"), "html5lib")
-    assert page.title.string.startswith(title)
-    assert page.find("meta", property="og:title")["content"] == title
-    assert page.find("meta", property="og:description")["content"] == description
-    assert page.find("meta", attrs={"name": "description"})["content"] == description
-
-
-def test_redirect_pages_get_a_policy_too(tmp_path):
-    """mkdocs-redirects writes its pages itself, each with an inline script: they are covered."""
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A copy with a page of what editors need (notices, images, lang, links, hashtags,
+    abbreviations, line breaks, footnotes, a passage in another language, HTML shown as code), a
+    title and description full of quotes, a title written with entities, and a redirect page."""
+    project = copy_project(tmp_path_factory.mktemp("hardening") / "project")
+    draw_image(project / "docs/assets/x.png")
+    (project / "docs/needs.md").write_text(NEEDS, encoding="utf-8")
+    quoted = TITLE.replace("'", "''")
+    (project / "docs/titled.md").write_text(f"---\ntitle: '{quoted}'\ndescription: '{DESCRIPTION}'\n---\n\n# Titled\n\nText.\n", encoding="utf-8")
+    (project / "docs/entities.md").write_text("# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        old-privacy.md: privacy.md\n"),
-        encoding="utf-8",
-    )
+    text = config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - Needs: needs.md\n  - Titled: titled.md\n  - entities.md\n")
+    text = text.replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        old-privacy.md: privacy.md\n")
+    config.write_text(text, encoding="utf-8")
     code, output = build_copy(project, "-q")
     assert code == 0, output
-    html = (project / "site/old-privacy/index.html").read_text(encoding="utf-8")
+    return project / "site"
+
+
+def test_what_editors_need_still_passes(built):
+    page = read_html(built / "needs" / "index.html")
+    assert page.select("div.admonition.warning p.admonition-title")
+    assert page.select_one('img[src="../assets/x.png"][alt="The ILRC logo"]')
+    assert page.select_one('abbr[title="Immigrant Legal Resource Center"]') and page.select_one("sup")
+    assert page.select_one("article br") and page.select_one('p[lang="es"]')
+    assert "<script>" in page.get_text() and "<iframe" in page.select_one("pre").get_text()
+
+
+def test_titles_and_descriptions_are_escaped_where_they_land(built):
+    page = BeautifulSoup((built / "titled" / "index.html").read_text(encoding="utf-8"), "html5lib")
+    assert page.title.string.startswith(TITLE)
+    assert page.find("meta", property="og:title")["content"] == TITLE
+    assert page.find("meta", property="og:description")["content"] == DESCRIPTION
+    assert page.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
+
+
+def test_a_title_written_with_entities_never_becomes_markup(built):
+    """In the tab, the navigation and the preview, wherever the theme prints a page's title."""
+    for path in built.rglob("index.html"):
+        if path.parent.name == "s" or "/s/" in path.as_posix():
+            continue
+        page = path.read_text(encoding="utf-8")
+        assert not dangers(page, {f"'{h}'" for h in re.findall(r"sha256-[A-Za-z0-9+/=]+", page)}), path
+
+
+def test_redirect_pages_get_a_policy_too(built):
+    """mkdocs-redirects writes its pages itself, each with an inline script: they are covered."""
+    html = (built / "old-privacy" / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html and "'sha256-" in html
-
-
-def test_a_raw_html_title_never_reaches_the_tab_or_the_navigation(tmp_path):
-    project = copy_project(tmp_path / "project")
-    privacy = project / "docs" / "privacy.md"
-    privacy.write_text(privacy.read_text(encoding="utf-8").replace("# Privacy", "# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), encoding="utf-8")
-    code, output = build_copy(project, "-q")
-    assert code == 0, output
-    page = (project / "site" / "privacy" / "index.html").read_text(encoding="utf-8")
-    assert not dangers(page, {f"'{h}'" for h in re.findall(r"sha256-[A-Za-z0-9+/=]+", page)}), page[:2000]

@@ -13,7 +13,6 @@ from project import ROOT, serve, source
 
 FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src", "link": "href"}
 OGS = ROOT / "node_modules" / "open-graph-scraper"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def pages():
@@ -170,31 +169,3 @@ def test_share_pages_run_and_style_nothing_inline(site_dir):
         assert "<script" not in html and "<style" not in html and " style=" not in html, path
         refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
         assert f'href="{refresh}"' in html, f"{path}: the refresh and the plain link lead to different places"
-
-
-# Material's own markup: `autocomplete="off"` on its drawer and search toggles (checkboxes).
-THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="checkbox"')
-# Where the checker lags the HTML Standard: `blocking="render"` on `<link rel="expect">`
-# (https://html.spec.whatwg.org/#link-type-expect, Chromium since 124) is reported as allowed
-# only on stylesheets. Exactly that element, in the <head> (overrides/main.html), is excused.
-CHECKER_LAG = '<link rel="expect" href="#theme-scripts" blocking="render">'
-
-
-def excused(message):
-    extract = message.get("extract", "")
-    if "autocomplete" in message["message"]:
-        return bool(THEME_MARKUP.search(extract))
-    return "“blocking”" in message["message"] and CHECKER_LAG in extract
-
-
-def test_nu_html_checker_finds_no_error_of_ours(site_dir):
-    """Every page, share pages included: the Nu HTML Checker (npm vnu-jar, pinned)."""
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", str(site_dir)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    ours = [f"{m['url'].split(str(site_dir))[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages if not excused(m)]
-    assert not ours, "Nu HTML Checker:\n" + "\n".join(ours)
