@@ -63,6 +63,7 @@ def check(source, published=None):
         problems += page_problems(page, source)
     problems += nav_problems(source)
     problems += alias_problems(source)
+    problems += share_page_problems(source)
     if published is not None:
         problems += removed_id_problems(source, published)
     problems += file_problems(source)
@@ -72,7 +73,7 @@ def check(source, published=None):
 # -- Pages ----------------------------------------------------------------------------------------
 
 
-def page_problems(page, source, published=None):
+def page_problems(page, source):
     problems = []
     lines = page.markdown.split("\n")
     problems += character_problems(page, lines)
@@ -123,7 +124,7 @@ def id_problems(page, source):
     explicit = [part for part in page.parts if part.explicit]
     if len(explicit) > limits.PARTS:
         problems.append(Problem(page.file, 1, f"more than {limits.PARTS} parts with an ID: split the page"))
-    other_pages = {PurePosixPath(other.url).parts[0] for other in source.pages.values() if other.url}
+    other_pages = first_address_segments(source) if page.url == "" else set()
     for part in page.parts:
         if not part.id:
             continue
@@ -143,6 +144,11 @@ def id_problems(page, source):
         else:
             seen[part.id] = line
     return problems
+
+
+def first_address_segments(source):
+    """"privacy" of privacy/, "es" of es/: what an ID of the home page may not be (s/<id>/)."""
+    return {page.url.split("/")[0] for page in source.pages.values() if page.url}
 
 
 def id_message(ident, known=()):
@@ -325,6 +331,14 @@ def nav_problems(source):
 
 
 # -- Links that were shared --------------------------------------------------------------------------
+
+
+def share_page_problems(source):
+    """Each part with an ID gets a share page and a card: bounded, with a message, not dropped."""
+    count = sum(1 for page in source.pages.values() for part in page.parts if part.shareable) + len(source.aliases)
+    if count > limits.SHARE_PAGES:
+        return [Problem(DOCS, 1, f"{count} parts with an ID and aliases: more than {limits.SHARE_PAGES} share pages; ask a developer")]
+    return []
 
 
 def alias_problems(source):

@@ -1,7 +1,8 @@
 """Every bound on what editors may put into the site, in one place, each with why.
 
-The checks (checks.py) stop an input past a bound with a `file:line` message long before any
-work grows with it, so that a build takes seconds whatever the input
+The checks (checks.py) stop an input past a bound with a `file:line` message before any work
+grows with it: a page's work is bounded (its size, its parts, the nav it carries), so a build
+grows in proportion to its pages, and stays within the publish workflow's ten minutes
 (`python scripts/benchmark.py --scale` prints the build time at 1x, 10x and 100x the statement)."""
 
 # Files under docs/
@@ -13,6 +14,9 @@ SVG_BYTES = 100_000
 PDF_BYTES = 10_000_000
 NAME_CHARACTERS = 80  # of one file or folder name
 PATH_DEPTH = 4  # docs/a/b/c/page.md
+# Each page carries the nav's lists on the way to it (navigation.prune in mkdocs.yml): bounded
+# lists keep every page's size, and so the work of each, the same however many pages there are.
+NAV_ENTRIES = 40
 
 # Inside a page: Python-Markdown's inline patterns take quadratic time on long runs of
 # brackets and backticks, so a block is bounded in length and in those characters.

@@ -511,6 +511,14 @@ class Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(CONFIG_FILE, node.start_mark.line + 1, "nav: is a list of '- Title: page.md' lines")
             return
+        if len(node.value) > limits.NAV_ENTRIES:
+            line = node.value[limits.NAV_ENTRIES].start_mark.line + 1
+            self.problem(
+                CONFIG_FILE,
+                line,
+                f"more than {limits.NAV_ENTRIES} entries in one list of the nav: group the pages in sections "
+                "('- Section:' with the pages' lines under it, indented)",
+            )
         for item in node.value:
             line = item.start_mark.line + 1
             if isinstance(item, yaml.ScalarNode):
