@@ -19,14 +19,10 @@ link that leads nowhere (checks.link_problems). The page and the project come fr
 when the model (source.py) renders a page.
 """
 
-from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
-
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..source import DOCS
-from .context import rendering_of
+from .context import local_file, rendering_of
 
 CLASS = "attachment"
 # Suffix of a file -> what a reader is told it is.
@@ -39,40 +35,6 @@ def size_text(size):
     if kilobytes < 1000:
         return f"{max(kilobytes, 1)} KB"
     return f"{size / 1_000_000:.1f} MB"
-
-
-def docs_path(href, page):
-    """The file under docs/ that `href`, written on `page` (index.md, es/index.md), leads to, as a
-    path relative to docs/; None for another site, a site-absolute address or one that leaves docs/."""
-    split = urlsplit(href)
-    if split.scheme or split.netloc or href.startswith(("/", "\\")):
-        return None
-    path = unquote(split.path)
-    if not path:
-        return None
-    parts = []
-    for part in (PurePosixPath(page).parent / path).parts:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part not in (".", ""):
-            parts.append(part)
-    return PurePosixPath(*parts) if parts else None
-
-
-def attached_file(root, relative):
-    """The size of docs/`relative` in bytes, or None when it is not a file of docs/ (a symbolic
-    link that leads out of it included). An address no file can have (a NUL, a link loop) is
-    none: the page still renders."""
-    try:
-        docs = (Path(root) / DOCS).resolve()
-        target = (docs / relative).resolve()
-        if not target.is_relative_to(docs) or not target.is_file():
-            return None
-        return target.stat().st_size
-    except (OSError, RuntimeError, ValueError):
-        return None
 
 
 def label(link, kind, size):
@@ -95,20 +57,13 @@ class AttachmentSizes(Treeprocessor):
 
     def run(self, root):
         rendering = rendering_of(self.md, self.options)
-        if not rendering.root or not rendering.page:
-            return
-        sizes = {}  # relative path -> size or None: a page may link to one file many times
         for link in root.iter("a"):
             classes = (link.get("class") or "").split()
-            relative = docs_path(link.get("href") or "", rendering.page)
-            kind = relative and KINDS.get(relative.suffix.lower())
+            path = local_file(rendering, link.get("href") or "")
+            kind = path and KINDS.get(path.suffix.lower())
             if not kind or CLASS in classes:
                 continue
-            if relative not in sizes:
-                sizes[relative] = attached_file(rendering.root, relative)
-            if sizes[relative] is None:
-                continue
-            label(link, kind, sizes[relative])
+            label(link, kind, path.stat().st_size)
             link.set("class", " ".join([*classes, CLASS]))
 
 

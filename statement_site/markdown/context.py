@@ -7,7 +7,10 @@ preprocessor with the page and the configuration. An extension's own options (`p
 `site_url`), set by the model or a test, come first."""
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+DOCS = "docs"
 
 
 @dataclass(frozen=True)
@@ -32,3 +35,29 @@ def rendering_of(md, options):
         page = page or context.page.path
         site_url = site_url if site_url is not None else context.config.get("site_url") or ""
     return Rendering(Path(root) if root else None, page, site_url or "")
+
+
+def local_file(rendering, href):
+    """The file of docs/ that `href`, written on the page being rendered, leads to, read as MkDocs
+    reads it (relative to the page's folder, its `#…` and `?…` left aside); None for another site,
+    a site-absolute address, one that leaves docs/ (a symbolic link included), or no file. An
+    address no file can have (a NUL, a link loop) is none too: the page still renders."""
+    if not (rendering.root and rendering.page):
+        return None
+    split = urlsplit(href)
+    if split.scheme or split.netloc or href.startswith(("/", "\\")) or not split.path:
+        return None
+    parts = []
+    for part in (PurePosixPath(rendering.page).parent / unquote(split.path)).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    try:
+        docs = (Path(rendering.root) / DOCS).resolve()
+        target = docs.joinpath(*parts).resolve()
+        return target if parts and target.is_relative_to(docs) and target.is_file() else None
+    except (OSError, RuntimeError, ValueError):
+        return None
