@@ -1,4 +1,4 @@
-// Share controls. Every section, paragraph and call has a permalink (hooks/permalinks.py);
+// Share controls. Every part with an ID has a permalink (statement_site/markdown/share.py);
 // a click copies the full address of that part, or opens the share sheet on a phone.
 // Without JavaScript the permalinks stay plain links. Run after Material's bundle, once the
 // page has painted (overrides/partials/javascripts/bundle.html).
@@ -18,7 +18,7 @@
     hide = setTimeout(() => dialog.classList.remove("md-dialog--active"), 3000);
   }
 
-  // Where the control opens the share sheet, its name says so (hooks/permalinks.py names each).
+  // Where the control opens the share sheet, its name says so (statement_site/markdown/share.py names each).
   if (share)
     for (const link of document.querySelectorAll("a.share-link"))
       link.setAttribute("aria-label", link.getAttribute("aria-label").replace(/^Copy link/, "Share link"));
@@ -27,7 +27,7 @@
     const link = event.target.closest?.("a.share-link");
     if (!link) return;
     event.preventDefault();
-    // The part's share address, whose preview card shows that part (hooks/share_pages.py);
+    // The part's share address, whose preview card shows that part (statement_site/steps/share_pages.py);
     // else (a page without share pages) the address of the part in the page.
     const url = link.dataset.shareUrl ?? new URL(link.hash, canonical).href;
     if (share) {

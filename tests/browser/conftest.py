@@ -1,9 +1,13 @@
-"""The browser tier's fixtures: one local server for the repository's site, one Chromium, and a
-fresh page at phone and desktop widths, watched for errors and requests to other hosts."""
+"""The browser tier's fixtures: one local server for the repository's site, one for a copy with
+every ordinary edit, one Chromium, and a fresh page at phone and desktop widths, watched for
+errors and requests to other hosts."""
 
 import pytest
 from browsing import CHROMIUM_ARGS, VIEWPORTS, PageWatch, chromium_path
-from project import serve
+from edits import EDITS
+from project import build_copy, published_copy, serve
+
+from statement_site.source import Source
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -21,6 +25,19 @@ def base_url(site_dir):
     """One local server for all browser tests."""
     with serve(site_dir) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory):
+    """(model, address) of a copy with every ordinary edit (tests/edits.py: notices, a table,
+    images in the text, a list and a notice, footnotes, a quote), built and served."""
+    project = published_copy(tmp_path_factory.mktemp("edited") / "project")
+    for edit in EDITS.values():
+        edit(project)
+    code, output = build_copy(project, "-q")
+    assert code == 0, output
+    with serve(project / "site") as url:
+        yield Source.read(project), url
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import ANIMATIONS_SETTLED, VIEWPORTS, PageWatch
+from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, VIEWPORTS, PageWatch
 from project import ROOT, source
 
 from statement_site.source import squeeze
@@ -67,6 +67,145 @@ def test_axe_finds_no_violation(page, base_url, site_path, path, scheme):
     if result["violations"]:
         pytest.fail(axe_report(f"/{path} at {width}px, {scheme} palette", result["violations"]), pytrace=False)
     page.watch.assert_clean()
+
+
+# --- Contrast in the states a reader puts the statement in --------------------------------
+
+
+def landing_with_links():
+    """The last paragraph with an editor's ID whose text has a link: a shared link lands there,
+    and the landing mark is behind its links."""
+    lines = [link.line for link in STATEMENT.links if not link.image]
+    return next(
+        part.id
+        for part in reversed(STATEMENT.parts)
+        if part.kind == "paragraph" and part.explicit and any(part.line <= n <= (part.id_line or part.line) for n in lines)
+    )
+
+
+LANDED = landing_with_links()
+# Each state starts from a share address, which lands on LANDED (its mark stays: reduced motion).
+CONTRAST_STATES = {
+    "landed": None,
+    "landed part hovered": ("hover", f"#{LANDED}"),  # its permalink over the mark
+    "another part hovered": ("hover", f"article p[id]:not(#{LANDED})"),  # one over the page
+    "share control focused": ("focus", f"#{LANDED} > a.share-link"),
+    "link in the text focused": ("focus", f"#{LANDED} > a:not([class])"),
+}
+
+
+def measured_below(result):
+    """Text whose contrast axe measured but left undecided, below the ratio it asks for: a
+    permalink's ¶ is too short for axe to be sure it is text."""
+    found = []
+    for rule in (r for r in result["incomplete"] if r["id"] == "color-contrast"):
+        for node in rule["nodes"]:
+            data = next((check["data"] for check in node["any"] if isinstance(check.get("data"), dict)), {})
+            wanted = float(str(data.get("expectedContrastRatio", "4.5:1")).split(":")[0])
+            if data.get("contrastRatio") and data["contrastRatio"] < wanted:
+                found.append(f"{' '.join(map(str, node['target']))}: {data['contrastRatio']}:1 ({data['fgColor']} on {data['bgColor']})")
+    return found
+
+
+def land(browser, base_url, **options):
+    """A desktop page opened from the share address of LANDED, once Material's bundle has applied
+    the palette, its animations over."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], reduced_motion="reduce", **options)
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    page.goto(base_url + STATEMENT.share_path(LANDED))
+    page.wait_for_url(f"**/#{LANDED}")
+    page.wait_for_function(SCRIPTS_READY, timeout=10_000)
+    page.evaluate(ANIMATIONS_SETTLED)
+    assert page.evaluate("document.querySelector(':target')?.id") == LANDED, f"the share address did not land on #{LANDED}"
+    return page
+
+
+def put_in(page, state):
+    """Put the landed page in a state of CONTRAST_STATES; keyboard focus is shown as such."""
+    if CONTRAST_STATES[state] is None:
+        return
+    how, selector = CONTRAST_STATES[state]
+    element = page.locator(selector).first
+    if how == "hover":
+        element.hover()
+    else:
+        page.keyboard.press("Shift+Tab")  # a key pressed: focus moved by script is shown as keyboard focus
+        element.focus()
+        assert page.evaluate("document.activeElement.matches(':focus-visible')"), f"{state}: focus is not shown"
+    page.evaluate(ANIMATIONS_SETTLED)  # the permalink fading in, the link's colour
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("state", list(CONTRAST_STATES))
+def test_axe_finds_no_violation_in_every_state(browser, base_url, state, scheme):
+    """Landed on a part with links, a part hovered, a share control or a link focused: every
+    text keeps 4.5:1, in both palettes (the landing mark behind links, the permalinks shown)."""
+    page = land(browser, base_url, color_scheme=scheme)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    put_in(page, state)
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    violations, watch = result["violations"], page.watch
+    page.context.close()
+    if violations:
+        pytest.fail(axe_report(f"landed on #{LANDED}, {state}, {scheme} palette", violations), pytrace=False)
+    assert not measured_below(result), f"{state}, {scheme} palette: {measured_below(result)}"
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_forced_colours_keep_the_landing_mark_focus_rings_and_link_underlines(browser, base_url, scheme):
+    """Under forced colours backgrounds are the system's, and axe's contrast rule says nothing:
+    the landing mark, the focus ring of a share control and of a link, and the underline of the
+    links in the landed part are what must stay visible."""
+    page = land(browser, base_url, color_scheme=scheme, forced_colors="active")
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    outline = "e => [getComputedStyle(e).outlineStyle, parseFloat(getComputedStyle(e).outlineWidth)]"
+    style, width = page.locator(f"#{LANDED}").evaluate(outline)
+    assert style != "none" and width > 0, f"#{LANDED}: no landing mark under forced colours ({style} {width}px)"
+    underlines = page.locator(f"#{LANDED} > a:not([class])").evaluate_all(
+        "links => links.map(a => getComputedStyle(a).textDecorationLine)"
+    )
+    assert underlines and all("underline" in line for line in underlines), f"links without underline: {underlines}"
+    for state in ("share control focused", "link in the text focused"):
+        put_in(page, state)
+        style, width = page.evaluate(f"({outline})(document.activeElement)")
+        assert style != "none" and width > 0, f"{state}: no focus ring under forced colours ({style} {width}px)"
+    watch = page.watch
+    page.context.close()
+    watch.assert_clean()
+
+
+def test_every_kind_of_part_keeps_its_contrast_when_landed_on(browser, edited):
+    """In a copy with every ordinary edit: landed on a heading, a paragraph, a list item, a
+    quotation, a footnote…, the permalink shown, every text keeps 4.5:1 on the mark."""
+    model, url = edited
+    statement = model.pages["index.md"]
+    kinds = {}  # the last part of each kind (the paragraphs at the end have links)
+    for part in reversed(statement.parts):
+        if part.id and (part.shareable or part.kind == "footnote"):
+            kinds.setdefault(part.kind, part.id)
+    assert {"heading", "paragraph", "item", "quote", "footnote"} <= set(kinds), f"the edited copy has {kinds}"
+    found = []
+    for scheme in SCHEMES:
+        context = browser.new_context(viewport=VIEWPORTS["desktop"], reduced_motion="reduce", color_scheme=scheme)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(SCRIPTS_READY, timeout=10_000)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        for kind, ident in kinds.items():
+            page.goto(f"{url}#{ident}")
+            page.locator(f"[id='{ident}']").hover()
+            page.evaluate(ANIMATIONS_SETTLED)
+            result = page.evaluate("() => axe.run(document, {runOnly: ['color-contrast']})")
+            where = f"landed on the {kind} #{ident}, {scheme} palette"
+            if result["violations"]:
+                found.append(axe_report(where, result["violations"]))
+            found += [f"{where}: {text}" for text in measured_below(result)]
+        context.close()
+    assert not found, "\n".join(found)
 
 
 # --- Zoom and narrow screens -----------------------------------------------------------

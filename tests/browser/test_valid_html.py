@@ -16,13 +16,16 @@ THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="
 # (https://html.spec.whatwg.org/#link-type-expect, Chromium since 124) is reported as allowed
 # only on stylesheets. Exactly that element, in the <head> (overrides/main.html), is excused.
 CHECKER_LAG = '<link rel="expect" href="#theme-scripts" blocking="render">'
+# Its CSS parser lags too: `@property` (CSS Properties and Values, in every engine since 2024),
+# which registers the text column's measure (docs/stylesheets/extra.css), is an unknown at-rule.
+CSS_LAG = "Unrecognized at-rule “@property”"
 
 
 def excused(message):
     extract = message.get("extract", "")
     if "autocomplete" in message["message"]:
         return bool(THEME_MARKUP.search(extract))
-    return "“blocking”" in message["message"] and CHECKER_LAG in extract
+    return ("“blocking”" in message["message"] and CHECKER_LAG in extract) or CSS_LAG in message["message"]
 
 
 def test_nu_html_checker_finds_no_error_of_ours(site_dir):
