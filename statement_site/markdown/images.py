@@ -14,14 +14,12 @@ generator (markdown/context.py), or from the options `page` and `root`.
 
 import math
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from PIL import Image, UnidentifiedImageError
 
-from .context import rendering_of
+from .context import local_file, rendering_of
 
 # What starts on a line of its own, and the size of its text relative to what it sits in
 # (Material: headings larger; notices, footnotes and tables smaller).
@@ -84,10 +82,7 @@ class ImageSizes(Treeprocessor):
         rendering = rendering_of(self.md, self.options)
         if not (rendering.root and rendering.page):
             return
-        folder = PurePosixPath("docs", rendering.page).parent
-        sizes = {
-            id(image): file_size_of(Path(rendering.root), folder, image.get("src", "")) for image in root.iter("img")
-        }
+        sizes = {id(image): pixels_of(local_file(rendering, image.get("src", ""))) for image in root.iter("img")}
         for element, top in tops(root, lambda image: sizes[id(image)]):
             if element.tag != "img":
                 continue
@@ -100,13 +95,9 @@ class ImageSizes(Treeprocessor):
                 element.set("loading", "lazy")
 
 
-def file_size_of(root, folder, src):
-    """(width, height) in pixels of an image of the site, or None (elsewhere, missing, unreadable)."""
-    address = urlsplit(src)
-    if address.scheme or address.netloc or not address.path:
-        return None
-    path = (root / folder / unquote(address.path)).resolve()
-    if not path.is_relative_to((root / "docs").resolve()) or not path.is_file():
+def pixels_of(path):
+    """(width, height) in pixels of an image file of the site, or None (not there, unreadable)."""
+    if path is None:
         return None
     if path.suffix.lower() == ".svg":
         return svg_size(path)

@@ -7,7 +7,7 @@ wait until a reader scrolls near them."""
 import re
 
 import pytest
-from browsing import in_view_below_header, open_ready
+from browsing import ANIMATIONS_SETTLED, in_view_below_header, open_ready
 from project import source
 
 STATEMENT = source().pages["index.md"]
@@ -112,3 +112,21 @@ def test_images_keep_their_place_and_load_when_a_reader_nears_them(browser, edit
             assert image["lazy"], f"{where}, more than two screens down, loads with the text"
         elif image["top"] < 667:
             assert not image["lazy"], f"{where}, on the first screen, waits until a reader scrolls"
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_language_switch_fits_a_phones_screen(browser, edited, width):
+    """With pages in two languages, the theme's switch is in the header: closed, it widens no
+    page; open, its list is on the screen; each of its links leads to a page of the site."""
+    source, url = edited
+    assert len({page.lang or source.config.language for page in source.pages.values()}) > 1, "the copy has two languages"
+    page = browser.new_page(viewport={"width": width, "height": 640})
+    page.goto(url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the closed switch widens the page"
+    page.locator(".md-select").first.hover()
+    page.evaluate(ANIMATIONS_SETTLED)
+    box = page.locator(".md-select__inner").first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"the open list reaches past the screen: {box}"
+    for link in page.locator(".md-select__link").all():
+        assert page.request.get(url + link.get_attribute("href").removeprefix("./")).ok
+    page.close()
