@@ -18,11 +18,15 @@ build-zensical: $(VENV)/test.stamp  ## Build the site with Zensical into site-ze
 	$(VENV)/bin/zensical build --clean
 	$(PYTHON) -m statement_site finish "$$SITE_DIR"
 
-check: $(VENV)/test.stamp  ## Every test that needs no browser (at most 30 s), on every core
-	$(PYTHON) -m pytest -n auto --dist loadfile tests/check
+# Three workers on two cores: the tests often wait for a program they started (a build, a linter).
+# A file's tests stay on one worker, which builds its module's copies once.
+CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile tests/check
+
+check: $(VENV)/test.stamp  ## Every test that needs no browser, in at most 30 s
+	$(CHECK)
 
 test: $(VENV)/test.stamp chromium  ## Every test: the fast tier, then the browser tier
-	$(PYTHON) -m pytest -n auto --dist loadfile tests/check
+	$(CHECK)
 	$(PYTHON) -m pytest tests/browser
 
 bench: $(VENV)/test.stamp chromium  ## Build cost and reading figures against a default Material site

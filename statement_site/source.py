@@ -42,6 +42,9 @@ CONFIG_FILE = "mkdocs.yml"
 ANCHORS_FILE = "published-anchors.yml"
 DOCS = "docs"
 SHARE_FOLDER = "s"  # share addresses: s/<id>/, s/<page>/<id>/ (steps/share_pages.py)
+# Beside mkdocs.yml: what builds keep by the digest of all it depends on (cards, critical CSS),
+# each in a folder of its own; Zensical keeps its own cache there too.
+CACHE = ".cache"
 # Addresses the build writes itself: a page or folder of docs/ there would be overwritten.
 GENERATED = {SHARE_FOLDER: "the share addresses", "404.md": "the page for broken links", "sitemap.xml": "the sitemap"}
 OWN_EXTENSIONS = ("statement_site.markdown.share", "statement_site.markdown.safety")
@@ -296,6 +299,10 @@ class Source:
 
     def page(self, src):
         return self.pages.get(src)
+
+    def cache(self, name):
+        """The folder where builds keep what `name` makes ("cards", "critical-css")."""
+        return self.root / CACHE / name
 
     def aliases_of(self, src):
         return {a.old: a.new for a in self.aliases if a.page == src}

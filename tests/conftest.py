@@ -6,26 +6,18 @@ Helpers live in tests/project.py (the project, copies, builds) and tests/contrac
 built site must show of its source)."""
 
 import functools
-import subprocess
-import sys
 
 import pytest
-from project import ENV, ROOT, read_html
+from project import ROOT, build_copy, read_html
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
     """The repository's site, built once for the whole session with `mkdocs build --strict`."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    code, output = build_copy(ROOT, site_dir=out)
+    assert code == 0, output
+    assert "WARNING" not in output, output
     return out
 
 

@@ -7,6 +7,7 @@ text: an editor adding a page, a table or an image touches no test."""
 import contextlib
 import functools
 import http.server
+import logging
 import os
 import shutil
 import subprocess
@@ -15,13 +16,18 @@ import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
 
+from statement_site import checks, pipeline
 from statement_site.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads, copied for tests that edit the project as an editor would.
 PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")
 CACHE = ".cache"
+BUILD_CACHES = ("cards", "critical-css")  # under .cache/: statement_site's (Zensical keeps its own there)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Tests build copies outside any repository: nothing is published there unless a test commits it.
 ENV.pop("PUBLISHED_BASE", None)
@@ -44,10 +50,15 @@ def copy_project(dest):
 
 
 def with_build_cache(project):
-    """The repository's build cache in a copy: cards and critical CSS are kept by the digest of
-    all they depend on, so a copy reuses what is the same and makes what its edits change."""
-    if (ROOT / CACHE).is_dir():
-        shutil.copytree(ROOT / CACHE, Path(project) / CACHE, ignore=shutil.ignore_patterns("*.part"), dirs_exist_ok=True)
+    """The repository's build cache, shared with a copy: cards and critical CSS are kept by the
+    digest of all they depend on (written whole, then renamed), so copies reuse what is the same,
+    each other's included, and make only what their edits change."""
+    for name in BUILD_CACHES:
+        shared, own = ROOT / CACHE / name, Path(project) / CACHE / name
+        shared.mkdir(parents=True, exist_ok=True)
+        if not own.exists():
+            own.parent.mkdir(parents=True, exist_ok=True)
+            own.symlink_to(shared, target_is_directory=True)
     return project
 
 
@@ -71,24 +82,64 @@ def run(project, *args, timeout=600):
     return result.returncode, result.stdout + result.stderr
 
 
-def build_copy(project, *options):
-    """`mkdocs build --strict` in a copied project, into its site/: (exit code, what it printed)."""
-    with_build_cache(project)
-    return run(project, "-m", "mkdocs", "build", "--strict", *options, "--site-dir", str(Path(project) / "site"))
+def build_copy(project, *options, site_dir=None):
+    """`mkdocs build --strict` of a copied project into its site/ (or `site_dir`), in this process
+    (MkDocs and the hook are imported once a test session): (exit code, what it logged, a line a
+    message). `options` are the command's; -q changes nothing here."""
+    if Path(project) != ROOT:
+        with_build_cache(project)
+    config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=str(site_dir or Path(project) / "site"), strict=True)
+    with logged("mkdocs") as lines, nothing_published():
+        try:
+            build(config)
+        except (Abort, PluginError, OSError) as error:
+            return 1, "\n".join([*lines, f"Aborted: {error}"])
+    return 0, "\n".join(lines)
 
 
 def zensical_build(project):
-    """`make build-zensical` in a copied project: the checks, Zensical, the pipeline, into site/."""
-    code, output = run(project, "-m", "statement_site", "check")
-    if code:
-        return code, output
+    """`make build-zensical` in a copied project, into its site/: the editor checks, Zensical (a
+    program of its own), then the pipeline, as `python -m statement_site` runs them."""
+    with nothing_published():
+        problems = checks.run(project)
+    if problems:
+        return 1, "\n".join(f"ERROR   -  {problem}" for problem in problems)
     with_build_cache(project)
     zensical = os.path.join(os.path.dirname(sys.executable), "zensical")
     built = subprocess.run([zensical, "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600, env=ENV)
     if built.returncode:
-        return built.returncode, output + built.stdout + built.stderr
-    code, finished = run(project, "-m", "statement_site", "finish", "site")
-    return code, output + built.stdout + built.stderr + finished
+        return built.returncode, built.stdout + built.stderr
+    site = pipeline.finish(Path(project) / "site", Source.read(project))
+    return (1 if site.problems else 0), "\n".join(f"ERROR   -  {problem}" for problem in site.problems)
+
+
+@contextlib.contextmanager
+def logged(name):
+    """What a logger says while the block runs, as MkDocs prints it: `ERROR   -  message`."""
+    lines = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+    handler = Collect(logging.INFO)
+    logger = logging.getLogger(name)
+    logger.addHandler(handler)
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+
+
+@contextlib.contextmanager
+def nothing_published():
+    """Outside any repository's history, as the copies are (CI sets PUBLISHED_BASE for its build)."""
+    saved = os.environ.pop("PUBLISHED_BASE", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["PUBLISHED_BASE"] = saved
 
 
 def read_html(path):

@@ -36,7 +36,7 @@ def inline_critical_css(site):
     pages, added, produced, problems = dict(site.pages), dict(site.added), dict(site.produced), list(site.problems)
     site_url = site.source.config.site_url
     shared = []  # what the pages purged in this build have in common (purge.Once), once one is
-    cache = site.source.root / ".cache" / "critical-css"
+    cache = site.source.cache("critical-css")
     inputs = what_pages_are_purged_against(site)
 
     for path, html in site.pages.items():

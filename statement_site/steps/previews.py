@@ -29,7 +29,7 @@ def give_each_page_its_preview(site):
         card = {"kicker": STATEMENT_KICKER if home else source.config.site_name, "main": page.title, "text": page.description, "source": (cards.SOURCE,)}
         key = cards.card_key(card)
         path = f"{SHARE_FOLDER}/{page.url}card-{key[:12]}.png"
-        added[path] = cards.card_png(card, source.root / ".cache" / "cards")
+        added[path] = cards.card_png(card, source.cache("cards"))
         values = {
             ("property", "og:description"): page.description,
             ("name", "description"): page.description,

@@ -67,7 +67,7 @@ def add_share_pages(site):
                 by_id[old] = dataclasses.replace(by_id[new], path=path, url=site_url + quote(path), id=old, canonical=by_id[new])
         shares += by_id.values()
     originals = [share for share in shares if share.canonical is None]
-    drawn = draw_cards([share.card for share in originals], source.root / ".cache" / "cards")
+    drawn = draw_cards([share.card for share in originals], source.cache("cards"))
     pages, added, finished = dict(site.pages), dict(site.added), {}
     for share in originals:
         key = cards.card_key(share.card)

@@ -38,20 +38,7 @@ def run_hook(hook_id, files, cwd=ROOT):
     return result.returncode, (result.stdout + result.stderr).strip()
 
 
-# -- The checks pass on the repository ------------------------------------------------
-
-
-@pytest.mark.parametrize("hook_id", HOOKS)
-def test_check_passes_on_the_repository(hook_id):
-    pattern = re.compile(HOOKS[hook_id]["files"])
-    exclude = re.compile(HOOKS[hook_id].get("exclude", "(?!)"))
-    files = [path for path in project_files() if pattern.search(path) and not exclude.search(path)]
-    assert files, f"{hook_id} matches no file: its `files:` pattern in .pre-commit-config.yaml is wrong"
-    code, output = run_hook(hook_id, [] if HOOKS[hook_id].get("pass_filenames") is False else files)
-    assert code == 0, f"{HOOKS[hook_id]['name']} found problems:\n{output}"
-
-
-# -- …and fail on a deliberately broken sample ------------------------------------------
+# -- Each check passes on the repository, and catches what it is for -------------------------
 
 MISSPELLED = ("Teh", "recieved")  # codespell:ignore (the sample's deliberate typos)
 
@@ -88,17 +75,45 @@ jobs:
           ref: ${{ github.event.pull_request.head.sha }}
       - run: echo "${{ github.event.pull_request.title }}"
 """
+SAMPLES = {
+    "broken.md": BROKEN_MARKDOWN,
+    "twice.yml": "index.md:\n  aliases: {a: b}\n  aliases: {c: d}\n",
+    "unclosed.yml": "site_url: !ENV [SITE_URL, 'https://example.org/'\n",
+    ".github/workflows/malformed.yml": MALFORMED_WORKFLOW,
+    ".github/workflows/unsafe.yml": UNSAFE_WORKFLOW,
+}
+# hook -> (its broken samples, what it must say of them)
+CATCHES = {
+    "pymarkdown": (["broken.md"], ["MD022", "MD004"]),
+    "codespell": (["broken.md"], [f"{word} ==> " for word in MISSPELLED]),
+    "check-yaml": (["twice.yml", "unclosed.yml"], ["twice.yml:3: the key 'aliases' is written twice", "unclosed.yml:2"]),
+    "workflow-schema": (["malformed.yml"], ["'runs-on' is a required property"]),
+    "actionlint": (["malformed.yml", "unsafe.yml"], ['"runs-on" section is missing', "[expression]", "potentially untrusted"]),
+    "zizmor": (["unsafe.yml"], [f"[{audit}]" for audit in ("dangerous-triggers", "unpinned-uses", "artipacked", "template-injection")]),
+}
 
 
-def test_markdown_checks_fail_on_a_broken_sample(tmp_path):
-    sample = tmp_path / "broken.md"
-    sample.write_text(BROKEN_MARKDOWN, encoding="utf-8")
-    code, style = run_hook("pymarkdown", [sample])
-    print(f"$ pymarkdown scan broken.md\n{style}")
-    assert code != 0 and "MD022" in style and "MD004" in style
-    code, spelling = run_hook("codespell", [sample])
-    print(f"$ codespell broken.md\n{spelling}")
-    assert code != 0 and all(f"{word} ==> " in spelling for word in MISSPELLED)
+@pytest.mark.parametrize("hook_id", HOOKS)
+def test_each_check_passes_on_the_repository_and_catches_what_it_is_for(tmp_path, hook_id):
+    """One run on the repository's files and the hook's broken samples: problems in the samples,
+    each it is for; none in the repository."""
+    pattern = re.compile(HOOKS[hook_id]["files"])
+    exclude = re.compile(HOOKS[hook_id].get("exclude", "(?!)"))
+    files = [path for path in project_files() if pattern.search(path) and not exclude.search(path)]
+    assert files, f"{hook_id} matches no file: its `files:` pattern in .pre-commit-config.yaml is wrong"
+    names, said = CATCHES.get(hook_id, ([], []))
+    samples = []
+    for name in names:
+        path = tmp_path / next(key for key in SAMPLES if key.endswith(name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(SAMPLES[path.relative_to(tmp_path).as_posix()], encoding="utf-8")
+        samples.append(path)
+    code, output = run_hook(hook_id, [] if HOOKS[hook_id].get("pass_filenames") is False else [*files, *samples])
+    print(f"$ {HOOKS[hook_id]['entry']} … {' '.join(names)}\n{output}")
+    about_the_repository = [line for line in output.splitlines() if any(f"{file}:" in line for file in files)]
+    assert not about_the_repository, f"{HOOKS[hook_id]['name']} found problems:\n" + "\n".join(about_the_repository)
+    assert (code != 0) == bool(samples), output
+    assert all(words in output for words in said), f"{hook_id} did not say {said}:\n{output}"
 
 
 def test_spelling_leaves_out_pages_in_another_language(tmp_path):
@@ -107,43 +122,8 @@ def test_spelling_leaves_out_pages_in_another_language(tmp_path):
     page = "# Pedimos un alto el fuego\n\nLa paz no puede ser un privilegio.\n"  # codespell:ignore
     (project / "docs/es.md").write_text(f"---\nlang: es\n---\n\n{page}", encoding="utf-8")
     (project / "docs/undeclared.md").write_text(page, encoding="utf-8")
-    assert run_hook("codespell", ["docs/es.md"], cwd=project) == (0, "")
-    code, output = run_hook("codespell", ["docs/undeclared.md"], cwd=project)
-    assert code != 0 and "ser ==> " in output, output  # codespell:ignore
-
-
-def test_yaml_check_fails_on_a_broken_sample(tmp_path):
-    twice, unclosed = tmp_path / "twice.yml", tmp_path / "unclosed.yml"
-    twice.write_text("index.md:\n  aliases: {a: b}\n  aliases: {c: d}\n", encoding="utf-8")
-    unclosed.write_text("site_url: !ENV [SITE_URL, 'https://example.org/'\n", encoding="utf-8")
-    code, output = run_hook("check-yaml", [twice, unclosed])
-    print(f"$ python scripts/check_yaml.py twice.yml unclosed.yml\n{output}")
-    assert code != 0
-    assert "twice.yml:3: the key 'aliases' is written twice" in output and "unclosed.yml:2" in output
-
-
-def test_workflow_checks_fail_on_broken_samples(tmp_path):
-    workflows = tmp_path / ".github" / "workflows"
-    workflows.mkdir(parents=True)
-    (workflows / "malformed.yml").write_text(MALFORMED_WORKFLOW, encoding="utf-8")
-    (workflows / "unsafe.yml").write_text(UNSAFE_WORKFLOW, encoding="utf-8")
-    found = {}
-    for hook_id, sample in [
-        ("workflow-schema", "malformed"),
-        ("actionlint", "malformed"),
-        ("actionlint", "unsafe"),
-        ("zizmor", "unsafe"),
-    ]:
-        code, output = run_hook(hook_id, [workflows / f"{sample}.yml"])
-        print(f"$ {HOOKS[hook_id]['entry']} {sample}.yml\n{output}\n")
-        assert code != 0, f"{hook_id} passed {sample}.yml"
-        found[hook_id, sample] = output
-    assert "'runs-on' is a required property" in found["workflow-schema", "malformed"]
-    assert '"runs-on" section is missing' in found["actionlint", "malformed"]
-    assert "[expression]" in found["actionlint", "malformed"]
-    assert "potentially untrusted" in found["actionlint", "unsafe"]
-    for audit in ("dangerous-triggers", "unpinned-uses", "artipacked", "template-injection"):
-        assert f"[{audit}]" in found["zizmor", "unsafe"], audit
+    code, output = run_hook("codespell", ["docs/es.md", "docs/undeclared.md"], cwd=project)
+    assert code != 0 and "ser ==> " in output and "es.md" not in output.replace("undeclared.md", ""), output  # codespell:ignore
 
 
 # -- The workflows are hardened ----------------------------------------------------------

@@ -80,6 +80,7 @@ def test_files_that_may_not_be_published_are_refused_one_message_each(tmp_path):
 # -- At the Markdown level: the safety extension alone -------------------------------------------
 
 
+@pytest.fixture(scope="module")
 def site_markdown():
     """Python-Markdown with the extensions mkdocs.yml lists, as any generator runs them."""
     config = Source.read(ROOT).config
@@ -88,11 +89,11 @@ def site_markdown():
 
 
 @pytest.mark.parametrize("family", sorted({family for family, _, _ in markup_corpus()}))
-def test_the_extensions_alone_make_every_bad_input_harmless(family):
+def test_the_extensions_alone_make_every_bad_input_harmless(site_markdown, family):
     """Where no check runs, what reaches the HTML is inert: raw HTML is text, attributes allowed."""
     leaks = []
     for _, name, text in (entry for entry in markup_corpus() if entry[0] == family):
-        html = site_markdown().convert(text)
+        html = site_markdown.reset().convert(text)
         page = f'<html><head></head><body><article class="md-content__inner">{html}</article></body></html>'
         found = dangers(page, set())
         if found:
