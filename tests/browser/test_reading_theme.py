@@ -265,3 +265,18 @@ def test_dark_system_paints_dark_before_the_bundle_runs(browser, base_url):
     page.goto(base_url)
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "a dark system first sees the light palette"
     context.close()
+
+
+@pytest.mark.parametrize("system, chosen", [("light", "slate"), ("dark", "default")])
+def test_a_readers_chosen_palette_paints_before_the_bundle_runs(browser, base_url, system, chosen):
+    """A reader switched the palette on an earlier visit: the next page paints in their choice,
+    not their system's, though the bundle that stored it has not arrived."""
+    context = browser.new_context(color_scheme=system)
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == chosen, "the switch did not change the palette"
+    page.route("**/assets/javascripts/**", lambda route: route.abort())
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == chosen, "the stored choice waits for the bundle"
+    context.close()
