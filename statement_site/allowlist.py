@@ -16,6 +16,7 @@ Two regions of a built page:
   styles must be the site's own (steps/policy.py).
 """
 
+import re
 from dataclasses import dataclass
 
 import html5lib
@@ -421,10 +422,10 @@ def misparsed(text, errors):
     """Refusals for parse errors. Material's and Zensical's pages have none: one in a page is
     markup that a browser reads differently from how it is written (an end tag that closes the
     article early and moves what follows into the theme's markup, an unclosed quote)."""
-    refusals, line_starts = [], [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            line_starts.append(index + 1)
+    refusals = []
+    if not errors:
+        return refusals
+    line_starts = line_offsets(text)
     for (line, column), code, details in errors[:5]:
         offset = line_starts[min(line, len(line_starts)) - 1] + max(column, 0)
         before = text.rfind(' id="', 0, offset)
@@ -440,3 +441,8 @@ def misparsed(text, errors):
             )
         )
     return refusals
+
+
+def line_offsets(text):
+    """Where each line of `text` starts: [0, the offset after each newline…]."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]

@@ -10,6 +10,8 @@ from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from statement_site.allowlist import line_offsets
+
 EXTERNAL_REL = ("noopener", "noreferrer")
 
 
@@ -36,7 +38,7 @@ class ExternalLinks(HTMLParser):
         self.site_host, self.found, self.line_starts = site_host, [], None
 
     def feed(self, data):
-        self.line_starts = [0] + [index + 1 for index, char in enumerate(data) if char == "\n"]
+        self.line_starts = line_offsets(data)
         super().feed(data)
 
     def handle_starttag(self, tag, attrs):
