@@ -1053,6 +1053,9 @@ def cut_into_parts(root, written, lines, body_line):
     walk(root, ())
     for element in root.iter():
         href = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
+        # As a browser reads it: an e-mail address (`<info@ilrc.org>`) is written in entities, `&`
+        # held by Python-Markdown's placeholder until it serialises.
+        href = href and html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
         if href and "headerlink" not in (element.get("class") or "").split() and "footnote" not in (element.get("class") or ""):
             links.append(Link(href, locator.link_line(href), element.tag == "img"))
     return parts, links
@@ -1083,8 +1086,10 @@ def visible_text(element):
             out.append(node.tail or "")
 
     collect(element, element)
-    # Entities, as a browser reads them: "&lt;" is "<".
-    return squeeze(html.unescape(PLACEHOLDER.sub("", "".join(out))))
+    # Entities, as a browser reads them: "&lt;" is "<"; and those Python-Markdown writes itself
+    # (an e-mail address), their `&` a placeholder until it serialises.
+    text = "".join(out).replace(markdown.util.AMP_SUBSTITUTE, "&")
+    return squeeze(html.unescape(PLACEHOLDER.sub("", text)))
 
 
 WORD = re.compile(r"\w+")
@@ -1149,15 +1154,18 @@ class Locator:
         return " " * len(match.group(1)) if match else "  "
 
     def link_line(self, href):
+        written = href.removeprefix("mailto:")
         for index in range(self.body_line - 1, len(self.lines)):
-            if href in self.lines[index]:
+            if written in self.lines[index]:
                 return index + 1
         return self.body_line
 
 
 def locate_text(lines, text, start):
-    """The first line from `start` holding `text` (raw HTML an editor wrote), else `start`."""
+    """The first line from `start` holding `text` (raw HTML an editor wrote), in any case, else
+    `start`."""
+    text = text.casefold()
     for index in range(start - 1, len(lines)):
-        if text and text in lines[index]:
+        if text and text in lines[index].casefold():
             return index + 1
     return start

@@ -21,6 +21,7 @@ import html
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 from .. import allowlist
 from .context import rendering_of
@@ -53,15 +54,24 @@ class AllowedOnly(Treeprocessor):
 
     def run(self, root):
         site_url = rendering_of(self.md, self.options).site_url
+        gone = set()  # elements taken out with an element refused: judged with it, not again
         for parent in list(root.iter()):
+            if id(parent) in gone:
+                continue
             for element in list(parent):
                 if not isinstance(element.tag, str):
                     continue
-                # As a browser reads the values: Python-Markdown keeps entities (`&#106;avascript:`) as written.
-                values = {name: html.unescape(value or "") for name, value in element.attrib.items()}
+                # As a browser reads the values: Python-Markdown keeps entities (`&#106;avascript:`)
+                # as written, and writes its own (an e-mail address, `<info@ilrc.org>`, obfuscated)
+                # with a placeholder for `&` until it serialises.
+                values = {
+                    name: html.unescape((value or "").replace(AMP_SUBSTITUTE, "&"))
+                    for name, value in element.attrib.items()
+                }
                 problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url)
                 if problem:
-                    self.report(f"<{element.tag}", problem)
+                    self.report(written_as(element), problem)
+                    gone.update(id(inner) for inner in element.iter())
                     replace_with_text(parent, element)
                     continue
                 for name, why in attribute_problems.items():
@@ -71,9 +81,19 @@ class AllowedOnly(Treeprocessor):
                     replace_with_text(parent, element, element.get("alt", ""))
 
 
+def written_as(element):
+    """A piece of the Markdown an element refused was written with: a notice that folds away
+    (`> [!NOTE]-`, made a <details> by pymdownx.quotes) by its first line, a tag by its name."""
+    if element.tag == "details":
+        return f"[!{element.get('class', '').split(' ')[-1]}]{'+' if element.get('open') else '-'}"
+    return f"<{element.tag}"
+
+
 def refusal(tag, name, value, why):
     """(a piece of the Markdown to find the line by, the message) for an attribute refused."""
     if name == "class":
+        if "admonition" in value.split():  # a notice of a kind there is not: `> [!BOGUS]`
+            return next((f"[!{c}]" for c in value.split() if f"'[!{c.upper()}]'" in why), value), why
         return next((c for c in value.split() if f"'{c}'" in why), value), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
