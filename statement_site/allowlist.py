@@ -63,6 +63,8 @@ HINTS = {
     "meta": "page titles and descriptions go in the front matter (title:, description:)",
     "link": "links are written [text](address)",
     "br": "end the line with two spaces for a line break",
+    "details": "a notice that folds away hides its text: write `> [!NOTE]` with nothing after it",
+    "summary": "a notice that folds away hides its text: write `> [!NOTE]` with nothing after it",
     "sup": "a footnote is written text[^1], and '[^1]: its source' on a line of its own",
     "abbr": "an abbreviation is explained with a line '*[ILRC]: Immigrant Legal Resource Center'",
     "table": "a table is written with | between cells (see CONTRIBUTING.md)",
@@ -112,6 +114,7 @@ ADMONITION_TYPES = (
     "note abstract summary tldr info todo tip hint important success check done question help faq "
     "warning caution attention failure fail missing danger error bug example quote cite"
 ).split()
+NOTICE_KINDS_HINT = "write > [!NOTE], > [!TIP], > [!IMPORTANT], > [!WARNING] or > [!CAUTION], as GitHub shows them"
 # What editors may write themselves, in an attribute list: `[Sign](https://…){ .md-button }`.
 EDITOR_CLASSES = {
     "md-button": "a link shown as a button: [Sign the letter](https://…){ .md-button }",
@@ -123,7 +126,7 @@ GENERATED_CLASSES = {
     "headerlink": "the permalinks of headings (toc extension)",
     "share-link": "the permalinks beside each part (markdown/share.py)",
     "anchor-alias": "an old ID kept where links shared before a rename land (markdown/share.py)",
-    "admonition": "notices (pymdownx.blocks.admonition)",
+    "admonition": "notices (pymdownx.blocks.admonition, pymdownx.quotes)",
     "admonition-title": "the title line of a notice",
     **dict.fromkeys(ADMONITION_TYPES, "the kind of a notice"),
     "footnote": "footnotes",
@@ -181,6 +184,8 @@ def value_problem(rule, value, tag, site_url=""):
         return None if value.isdigit() and len(value) < 6 else "a whole number is expected"
     if rule == "class":
         bad = [c for c in value.split() if c not in CONTENT_CLASSES and not c.startswith(CONTENT_CLASS_PREFIXES)]
+        if bad and "admonition" in value.split():
+            return f"'[!{bad[0].upper()}]' is not a kind of notice: {NOTICE_KINDS_HINT}"
         return bad and f"the class {bad[0]!r} is not available. Available: {classes_hint()}"
     if rule == "link":
         return url_problem(value, allow_remote=True, site_url=site_url)

@@ -42,8 +42,8 @@ COMMON_WORDS = {
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
 # Markdown that shows as text when it was not understood, and what the editor meant.
 FOREIGN_BLOCKS = {
-    "!!!": "a notice is written `/// note | Its title`, its text on the lines below, and `///` alone on the line after it",
-    ":::": "a notice is written `/// note | Its title`, its text on the lines below, and `///` alone on the line after it",
+    "!!!": "a notice is written as on GitHub, `> [!NOTE]` and its text on the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it)",
+    ":::": "a notice is written as on GitHub, `> [!NOTE]` and its text on the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it)",
 }
 # Parts that need an ID on a shared page: what a reader links to. Tables, notices, footnotes,
 # code and images take none (a reader links to the section they are in).
@@ -195,7 +195,9 @@ def missing_id_problems(page, reported):
 
 
 def notice_closed(lines, start):
-    return any(line.strip() == "///" for line in lines[start:])
+    """Whether a notice opened with `///` is closed; one written `> [!NOTE]` ends with its quote."""
+    opened = lines[start - 1].lstrip() if 0 < start <= len(lines) else ""
+    return not opened.startswith("///") or any(line.strip() == "///" for line in lines[start:])
 
 
 def link_problems(page, source):

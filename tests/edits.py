@@ -184,6 +184,24 @@ def add_a_button(project):
     insert_after(project, paragraphs(project)[-1], "[Sign the letter](https://www.ilrc.org/){ .md-button .md-button--primary }\n{#sign}")
 
 
+WEB_ADDRESS = "https://www.ilrc.org/"
+EMAIL_ADDRESS = "info@ilrc.org"
+
+
+def write_out_addresses(project):
+    """A web address and an e-mail address written out, as GitHub's preview links them."""
+    insert_after(project, paragraphs(project)[-1], f"Write to <{EMAIL_ADDRESS}> or read more at {WEB_ADDRESS}\n{{#write-to-us}}")
+
+
+GITHUB_NOTICE = "The figures in this statement were checked again on 2 December 2026."
+
+
+def add_a_notice_as_github_writes_it(project):
+    """GitHub's own notice syntax, as its help pages and its preview show it: no ID asked."""
+    deck = next(p for p in index(project).parts if "md-deck" in p.classes)
+    insert_after(project, deck, f"> [!NOTE]\n> {GITHUB_NOTICE}")
+
+
 def add_a_page(project):
     (Path(project) / "docs/updates.md").write_text(
         "---\ndescription: What changed in the statement, and when.\n---\n\n# Updates\n\n"
@@ -250,6 +268,8 @@ EDITS = {
         images_in_a_list_and_a_notice,
         every_kind_in_a_list_item_and_a_notice,
         add_a_button,
+        write_out_addresses,
+        add_a_notice_as_github_writes_it,
         add_a_page,
         add_a_page_in_spanish,
         note_a_change_for_readers,
@@ -334,13 +354,13 @@ MISTAKES = {
     ),
     "material-notice-syntax": (
         after_first_paragraph('!!! note "Updated"'),
-        "'!!!' would show on the page as text: a notice is written `/// note | Its title`, its text on the "
-        "lines below, and `///` alone on the line after it.",
+        "'!!!' would show on the page as text: a notice is written as on GitHub, `> [!NOTE]` and its text on "
+        "the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it).",
     ),
     "colon-fence-notice": (
         after_first_paragraph(":::note"),
-        "':::' would show on the page as text: a notice is written `/// note | Its title`, its text on the "
-        "lines below, and `///` alone on the line after it.",
+        "':::' would show on the page as text: a notice is written as on GitHub, `> [!NOTE]` and its text on "
+        "the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it).",
     ),
     "notice-never-closed": (
         after_first_paragraph("/// note | Updated 1 December 2026\nThe figures were updated."),
@@ -369,6 +389,16 @@ MISTAKES = {
         "the class 'big-button' is not available. Available: a link shown as a button: [Sign the letter](https://…)"
         "{ .md-button }; a filled button: [Sign the letter](https://…){ .md-button .md-button--primary }; the line "
         "under the page's title, set as a deck: its paragraph, then a line { .md-deck }",
+    ),
+    "a-notice-that-folds-away": (
+        after_first_paragraph("> [!NOTE]-\n> The figures were updated."),
+        "the element <details> is not among those a statement needs; a notice that folds away hides its text: "
+        "write `> [!NOTE]` with nothing after it",
+    ),
+    "a-kind-of-notice-github-does-not-have": (
+        after_first_paragraph("> [!UPDATE]\n> The figures were updated."),
+        "'[!UPDATE]' is not a kind of notice: write > [!NOTE], > [!TIP], > [!IMPORTANT], > [!WARNING] or "
+        "> [!CAUTION], as GitHub shows them",
     ),
     "renamed-without-alias": (
         renamed_without_alias,

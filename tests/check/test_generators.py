@@ -13,7 +13,7 @@ import re
 import contract
 import pytest
 from bs4 import BeautifulSoup
-from edits import EDITS, add_alias, after_first_paragraph
+from edits import EDITS, EMAIL_ADDRESS, GITHUB_NOTICE, WEB_ADDRESS, add_alias, after_first_paragraph
 from PIL import Image
 from project import ROOT, build_copy, copy_project, published_copy, zensical_build
 
@@ -105,6 +105,17 @@ def test_every_page_allows_exactly_its_own_inline_scripts_and_styles(built):
         assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"], name
         head = soup.head.find_all(True)
         assert head[0].has_attr("charset") and head[1].get("http-equiv") == "Content-Security-Policy", name
+
+
+def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
+    """A web or e-mail address written out is a link; `> [!NOTE]` is a notice, its marker gone."""
+    source, site = built
+    article = BeautifulSoup((site / source.pages["index.md"].dest).read_text(encoding="utf-8"), "html.parser").article
+    hrefs = {link["href"] for link in article.select("#write-to-us a[href]")}
+    assert {WEB_ADDRESS, f"mailto:{EMAIL_ADDRESS}"} <= hrefs, hrefs
+    notice = next((div for div in article.select("div.admonition.note") if GITHUB_NOTICE in div.get_text()), None)
+    assert notice is not None and notice.select_one(".admonition-title"), "the notice written > [!NOTE] is not one"
+    assert "[!" not in article.get_text(), "a notice's marker shows as text"
 
 
 def test_links_to_other_sites_tell_them_nothing(built):
