@@ -19,9 +19,8 @@ place (and its caches, .cache/) and writes to a temporary --site-dir.
            (each copy's title says which, so that every share card is drawn): pages, parts with an
            ID, share pages written, the check, a first build (no .cache/: cards, critical CSS) and
            a second (.cache/ warm), ms per part; then where a build's time goes, step by step, cold
-           and warm. One build of each kind, not a median. About 20 minutes on 2 busy cores,
-           nearly all of it the 100x copy, whose cost grows faster than its parts (every page's
-           nav lists every page).
+           and warm. One build of each kind, not a median. About 6 minutes on 2 cores, nearly
+           all of it the 100x copy.
 --reading  Lighthouse 12.8.2 (mobile and desktop presets) and a Playwright load of this site, a
            default Material site and the floor (the statement's words as plain HTML), served
            gzipped on 127.0.0.1, medians of --runs (3) with the sites taking turns; then LCP at 1,
