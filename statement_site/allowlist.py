@@ -164,6 +164,10 @@ def content_problem(tag, attributes, site_url=""):
     return None, problems
 
 
+def is_content_class(name):
+    return name in CONTENT_CLASSES or name.startswith(CONTENT_CLASS_PREFIXES)
+
+
 def attribute_problem(name):
     if name.startswith("on"):
         return "an event handler runs code: remove it"
@@ -183,7 +187,7 @@ def value_problem(rule, value, tag, site_url=""):
     if rule == "integer":
         return None if value.isdigit() and len(value) < 6 else "a whole number is expected"
     if rule == "class":
-        bad = [c for c in value.split() if c not in CONTENT_CLASSES and not c.startswith(CONTENT_CLASS_PREFIXES)]
+        bad = [c for c in value.split() if not is_content_class(c)]
         if bad and "admonition" in value.split():
             return f"'[!{bad[0].upper()}]' is not a kind of notice: {NOTICE_KINDS_HINT}"
         return bad and f"the class {bad[0]!r} is not available. Available: {classes_hint()}"

@@ -78,11 +78,17 @@ def page_problems(page, source):
     lines = page.markdown.split("\n")
     problems += character_problems(page, lines)
     problems += id_problems(page, source)
+    previous = None
     for part in page.parts:
         for syntax, fix in FOREIGN_BLOCKS.items():
             if part.text.startswith(syntax):
                 problems.append(Problem(page.file, part.line, f"'{syntax}' would show on the page as text: {fix}."))
-        if "{#" in part.text or "{:" in part.text:
+        written_id = re.fullmatch(r"\{:?\s*#([^\s{}]+)\s*\}", part.text)
+        if written_id and previous and previous.kind == "heading" and not previous.explicit and previous.line >= part.line - 1:
+            # A heading's ID written under it, as a paragraph's is: one message, for the heading.
+            how = previous.how_to_give_an_id(written_id.group(1))
+            problems.append(Problem(page.file, previous.line, f"an ID on the line under a heading is not read: {how}."))
+        elif "{#" in part.text or "{:" in part.text:
             line = next((n for n in range(part.line, len(lines) + 1) if "{#" in lines[n - 1] or "{:" in lines[n - 1]), part.line)
             problems.append(
                 Problem(page.file, line, "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.")
@@ -99,6 +105,7 @@ def page_problems(page, source):
                 )
         if part.kind == "notice" and not notice_closed(lines, part.line):
             problems.append(Problem(page.file, part.line, "the notice opened here is never closed: add a line '///' after its text."))
+        previous = part
     if page.shared:
         reported = {problem.line for problem in [*problems, *source.problems] if problem.file == page.file}
         problems += missing_id_problems(page, reported)
@@ -180,6 +187,8 @@ def missing_id_problems(page, reported):
     for part in page.parts:
         if part.id and part.explicit or part.kind not in NEEDS_AN_ID or part.line in reported:
             continue
+        if "{#" in part.text or "{:" in part.text:  # its ID is there, but not read: said already
+            continue
         if {"notice", "footnote"} & set(part.within) or "md-deck" in part.classes:
             continue
         if part.kind == "heading" and part.level == 1:
@@ -221,6 +230,8 @@ def link_problems(page, source):
             resolved = normalise(resolved)
             target = source.pages.get(resolved)
             if target is None and resolved not in source.files:
+                if any(problem.file == f"docs/{resolved}" for problem in source.problems):
+                    continue  # there, but refused: its own message says why
                 kind = "image" if link.image else "link"
                 problems.append(Problem(page.file, link.line, f"the {kind} '{link.href}' leads to no file of docs/: check its spelling"))
                 continue

@@ -342,6 +342,11 @@ MISTAKES = {
         "this section heading has no ID, so nobody can link to it: write it at the end of the heading's line: "
         "'## A new section {#a-new-section}'.",
     ),
+    "a-headings-id-under-it": (
+        after_first_paragraph("## A new section\n{#a-new-section}"),
+        "an ID on the line under a heading is not read: write it at the end of the heading's line: "
+        "'## A new section {#a-new-section}'.",
+    ),
     "image-without-alt-text": (
         lambda project: (draw_image(Path(project) / "docs/assets/vigil.png"), after_first_paragraph("![](assets/vigil.png)")(project))[1],
         "the image assets/vigil.png has no description, so screen readers cannot say what it shows: "

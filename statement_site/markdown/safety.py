@@ -77,6 +77,10 @@ class AllowedOnly(Treeprocessor):
                 for name, why in attribute_problems.items():
                     value = element.attrib.pop(name)
                     self.report(*refusal(element.tag, name, value, why))
+                    # The classes on the allowlist stay: a notice of an unknown kind is still a notice.
+                    kept = [c for c in value.split() if allowlist.is_content_class(c)] if name == "class" else []
+                    if kept:
+                        element.set("class", " ".join(kept))
                 if element.tag == "img" and "src" not in element.attrib:
                     replace_with_text(parent, element, element.get("alt", ""))
 

@@ -41,7 +41,7 @@ def test_a_mistake_is_stopped_in_plain_words(tmp_path, mistake):
     line += 1 if mistake in ID_LINE else 0
     problems = [str(p) for p in checks.run(project)]
     on_that_line = [p for p in problems if p.startswith(f"{path}:{line}: ")]
-    assert len(on_that_line) == 1, f"one message on {path}:{line}: got\n" + "\n".join(problems)
+    assert len(on_that_line) == 1 == len(problems), f"one message, on {path}:{line}: got\n" + "\n".join(problems)
     said = said(before) if callable(said) else said
     assert on_that_line[0] == f"{path}:{line}: {said}", "\n".join(problems)
 
