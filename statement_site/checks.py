@@ -88,7 +88,7 @@ def page_problems(page, source):
             # A heading's ID written under it, as a paragraph's is: one message, for the heading.
             how = previous.how_to_give_an_id(written_id.group(1))
             problems.append(Problem(page.file, previous.line, f"an ID on the line under a heading is not read: {how}."))
-        elif "{#" in part.text or "{:" in part.text:
+        elif part.kind != "code" and ("{#" in part.text or "{:" in part.text):
             line = next((n for n in range(part.line, len(lines) + 1) if "{#" in lines[n - 1] or "{:" in lines[n - 1]), part.line)
             problems.append(
                 Problem(page.file, line, "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.")

@@ -342,6 +342,10 @@ MISTAKES = {
         "this section heading has no ID, so nobody can link to it: write it at the end of the heading's line: "
         "'## A new section {#a-new-section}'.",
     ),
+    "an-id-with-a-space": (
+        lambda project: (lambda at: ("docs/index.md", at + 1))(after_first_paragraph("A paragraph.\n{# a-paragraph}")(project)[1]),
+        "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.",
+    ),
     "a-headings-id-under-it": (
         after_first_paragraph("## A new section\n{#a-new-section}"),
         "an ID on the line under a heading is not read: write it at the end of the heading's line: "

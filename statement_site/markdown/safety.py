@@ -10,6 +10,9 @@
   run, an attribute, class or address that is not on it is removed from its element, and an
   element that is not on it (which only another extension could make) is replaced by its text.
 
+- **An ID written with a space** (`{# mission}`, `{#}`) stays text: `attr_list` would read it as
+  an empty ID and an attribute named after the word; as text, the editor checks name its line.
+
 Nothing is silent: each refusal goes to `on_refusal(text, why)` when it is given, with a piece of
 the Markdown to find the line by. The model (source.py) passes one, so that the editor checks
 stop the build with `file:line` before a generator runs; the generators pass none, and only the
@@ -17,9 +20,11 @@ sanitising takes place.
 """
 
 import html
+import re
 
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
@@ -43,6 +48,15 @@ class RawHtmlAsText(InlineProcessor):
             hint = allowlist.HINTS.get(name, allowlist.DEFAULT_HINT)
             self.report(f"<{raw[1 : 1 + len(name)]}", f"the HTML <{name}> would show on the page as text: {hint}")
         return raw, m.start(0), m.end(0)
+
+
+class MisspelledIdsAsText(Preprocessor):
+    """`{# mission}` or `{#}` at the end of a line, escaped (`\\{`), so that it stays text."""
+
+    MISSPELLED = re.compile(r"(?<!\\)\{(?=:?[ \t]*#(?:[ \t][^{}\n]*)?\}[ \t]*$)", re.MULTILINE)
+
+    def run(self, lines):
+        return self.MISSPELLED.sub(r"\\{", "\n".join(lines)).split("\n")
 
 
 class AllowedOnly(Treeprocessor):
@@ -132,6 +146,8 @@ class ContentSafetyExtension(Extension):
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")
         md.inlinePatterns.register(RawHtmlAsText(HTML_RE, md, report), "html", 90)
+        # Before the blocks are parsed; fenced code is set aside already (superfences, 25+).
+        md.preprocessors.register(MisspelledIdsAsText(md), "statement_site_misspelled_ids", 5)
         # After attr_list (8), which sets what editors wrote in `{…}`; before abbr (7), toc (5)
         # and the share controls (4), whose markup is the site's own.
         options = {"site_url": self.getConfig("site_url") or None}
