@@ -256,6 +256,7 @@ class Config:
     extra: dict = field(default_factory=dict)
     favicon: str = ""
     line_of: dict = field(default_factory=dict)  # top-level key -> line
+    read: bool = True  # False when mkdocs.yml could not be read: what it would say is unknown
 
     @property
     def alternates(self):
@@ -472,21 +473,22 @@ class Reader:
     def read_config(self):
         if not self.tree.exists(CONFIG_FILE):
             self.problem(CONFIG_FILE, 1, "the site's configuration is missing")
-            return Config()
+            return Config(read=False)
         text = self.decode(CONFIG_FILE, self.tree.read_bytes(CONFIG_FILE), limits.PAGE_BYTES)
         if text is None:
-            return Config()
+            return Config(read=False)
         try:
             node = yaml.compose(text, Loader=ConfigLoader)
             data = ConfigLoader(text).construct_document(node) if node else {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             problem = getattr(error, "problem", None) or str(error)
-            self.problem(CONFIG_FILE, mark.line + 1 if mark else 1, f"this file is not valid YAML: {problem}")
-            return Config()
+            hint = YAML_HINTS.get(problem, "")
+            self.problem(CONFIG_FILE, mark.line + 1 if mark else 1, f"this file is not valid YAML: {problem}{hint}")
+            return Config(read=False)
         if not isinstance(data, dict):
             self.problem(CONFIG_FILE, 1, "the configuration must be `key: value` lines")
-            return Config()
+            return Config(read=False)
         lines = {key.value: key.start_mark.line + 1 for key, _ in node.value} if node else {}
         nav_node = next((value for key, value in node.value if key.value == "nav"), None) if node else None
         theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
@@ -726,6 +728,13 @@ class Reader:
                 if surprise := yaml_surprise(lines[key.start_line], value.data):
                     self.problem(path, key.start_line + 1, f"{key.data}: {surprise}")
         return meta, meta_lines, end + 2
+
+
+# What an editor most likely did, by what PyYAML says.
+YAML_HINTS = {
+    "mapping values are not allowed here": ": a title with ': ' in it is written in quotes, "
+    "'  - \"Press: 3 December\": press.md'",
+}
 
 
 class ConfigLoader(yaml.SafeLoader):

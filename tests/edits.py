@@ -317,6 +317,14 @@ def renamed_without_alias(project):
     return "published-anchors.yml", next(n for n, line in enumerate(lines, 1) if line.strip() == "aliases:")
 
 
+def a_nav_title_with_a_colon(project):
+    """A new page's nav line whose title has a colon: YAML reads it as a key in a key."""
+    (Path(project) / "docs/press.md").write_text("# Press release\n\nFor the press.\n", encoding="utf-8")
+    add_to_nav(project, "Press: 3 December", "press.md")
+    lines = lines_of(Path(project) / "mkdocs.yml")
+    return "mkdocs.yml", lines.index("  - Press: 3 December: press.md") + 1
+
+
 def last_item(source):
     return [p for p in source.pages["index.md"].parts if p.kind == "item" and p.container is None][-1].id
 
@@ -408,6 +416,11 @@ MISTAKES = {
         after_first_paragraph("> [!UPDATE]\n> The figures were updated."),
         "'[!UPDATE]' is not a kind of notice: write > [!NOTE], > [!TIP], > [!IMPORTANT], > [!WARNING] or "
         "> [!CAUTION], as GitHub shows them",
+    ),
+    "a-nav-title-with-a-colon": (
+        a_nav_title_with_a_colon,
+        "this file is not valid YAML: mapping values are not allowed here: a title with ': ' in it is written in "
+        "quotes, '  - \"Press: 3 December\": press.md'",
     ),
     "renamed-without-alias": (
         renamed_without_alias,
