@@ -121,6 +121,8 @@ EDITOR_CLASSES = {
     "md-button--primary": "a filled button: [Sign the letter](https://…){ .md-button .md-button--primary }",
     "md-deck": "the line under the page's title, set as a deck: its paragraph, then a line { .md-deck }",
 }
+# The element each of them belongs on: a button is a link, the deck a paragraph.
+EDITOR_CLASS_ELEMENTS = {"md-button": "a", "md-button--primary": "a", "md-deck": "p"}
 # What the site's Markdown extensions put on content; none hides or moves text.
 GENERATED_CLASSES = {
     "headerlink": "the permalinks of headings (toc extension)",
@@ -164,7 +166,10 @@ def content_problem(tag, attributes, site_url=""):
     return None, problems
 
 
-def is_content_class(name):
+def is_content_class(name, tag=None):
+    """Whether content may carry the class `name` (on a `tag`, when it belongs on one)."""
+    if tag is not None and EDITOR_CLASS_ELEMENTS.get(name, tag) != tag:
+        return False
     return name in CONTENT_CLASSES or name.startswith(CONTENT_CLASS_PREFIXES)
 
 
@@ -187,7 +192,9 @@ def value_problem(rule, value, tag, site_url=""):
     if rule == "integer":
         return None if value.isdigit() and len(value) < 6 else "a whole number is expected"
     if rule == "class":
-        bad = [c for c in value.split() if not is_content_class(c)]
+        bad = [c for c in value.split() if not is_content_class(c, tag)]
+        if bad and bad[0] in EDITOR_CLASS_ELEMENTS:
+            return f"the class {bad[0]!r} is not available on <{tag}>, only as {EDITOR_CLASSES[bad[0]]}"
         if bad and "admonition" in value.split():
             return f"'[!{bad[0].upper()}]' is not a kind of notice: {NOTICE_KINDS_HINT}"
         return bad and f"the class {bad[0]!r} is not available. Available: {classes_hint()}"

@@ -184,9 +184,12 @@ def looks_like(ident, known):
 def missing_id_problems(page, reported):
     """Parts a reader should be able to link to, written without an ID: the ID to add, by kind."""
     problems, taken = [], {p.id for p in page.parts if p.explicit}
+    starts = {p.line for p in page.parts}
     for part in page.parts:
         if part.id and part.explicit or part.kind not in NEEDS_AN_ID or part.line in reported:
             continue
+        if part.line + 1 in reported and part.line + 1 not in starts:
+            continue  # what is wrong with the line under it (its attribute list) is said already
         if "{#" in part.text or "{:" in part.text:  # its ID is there, but not read: said already
             continue
         if {"notice", "footnote"} & set(part.within) or "md-deck" in part.classes:

@@ -422,6 +422,11 @@ MISTAKES = {
         "this file is not valid YAML: mapping values are not allowed here: a title with ': ' in it is written in "
         "quotes, '  - \"Press: 3 December\": press.md'",
     ),
+    "a-button-class-on-a-paragraph": (
+        after_first_paragraph("Sign the letter today.\n{: .md-button }"),
+        "the class 'md-button' is not available on <p>, only as a link shown as a button: "
+        "[Sign the letter](https://…){ .md-button }",
+    ),
     "renamed-without-alias": (
         renamed_without_alias,
         lambda before: (
@@ -516,6 +521,6 @@ MISTAKES.update(
 
 
 # Where the message's line is not where the mistake starts: the ID line under the paragraph.
-ID_LINE = {"a-look-alike-id"}
+ID_LINE = {"a-look-alike-id", "a-button-class-on-a-paragraph"}
 
 

@@ -92,7 +92,7 @@ class AllowedOnly(Treeprocessor):
                     value = element.attrib.pop(name)
                     self.report(*refusal(element.tag, name, value, why))
                     # The classes on the allowlist stay: a notice of an unknown kind is still a notice.
-                    kept = [c for c in value.split() if allowlist.is_content_class(c)] if name == "class" else []
+                    kept = [c for c in value.split() if allowlist.is_content_class(c, element.tag)] if name == "class" else []
                     if kept:
                         element.set("class", " ".join(kept))
                 if element.tag == "img" and "src" not in element.attrib:
@@ -110,8 +110,10 @@ def written_as(element):
 def refusal(tag, name, value, why):
     """(a piece of the Markdown to find the line by, the message) for an attribute refused."""
     if name == "class":
-        if "admonition" in value.split():  # a notice of a kind there is not: `> [!BOGUS]`
-            return next((f"[!{c}]" for c in value.split() if f"'[!{c.upper()}]'" in why), value), why
+        if "admonition" in value.split():  # a notice of a kind there is not: `> [!BOGUS]`, `[!NOTE|x]`
+            first = value.split()[1] if len(value.split()) > 1 else ""
+            bad = next((c for c in value.split() if f"'[!{c.upper()}]'" in why or f"'{c}'" in why), value)
+            return (f"[!{bad}]" if bad == first else bad), why
         return next((c for c in value.split() if f"'{c}'" in why), value), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
