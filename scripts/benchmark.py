@@ -281,6 +281,16 @@ def checked(project):
     return result, problems
 
 
+def refused(check, what):
+    """Whether the editor checks, `checked(project)`, refused it; if so, what they said, printed."""
+    result, problems = check
+    if result.returncode != 0:
+        print(f"\n{what}: the editor checks refuse it ({len(problems)} problem(s)); not measured:")
+        for problem in problems[:10]:
+            print(f"  {problem}")
+    return result.returncode != 0
+
+
 # -- Printing ---------------------------------------------------------------------------------------
 
 
@@ -465,10 +475,7 @@ def measure_size(times, work, model):
     parts = sum(len(page.ids) for page in copy_model.pages.values())
     progress(f"scale {times}x: {pages} pages, {parts} parts with an ID: the editor checks")
     check, problems = checked(project)
-    if check.returncode != 0:
-        print(f"\n{times}x: the editor checks refuse this size ({len(problems)} problem(s)); not built:")
-        for problem in problems[:10]:
-            print(f"  {problem}")
+    if refused((check, problems), f"{times}x"):
         return None
     site = work / f"x{times}-site"
     progress(f"scale {times}x: first build (no .cache/)")
@@ -786,11 +793,7 @@ def reading_table(runs, work):
 def length_sites(times, work):
     """This site and the floor with the statement `times` times as long; None if refused."""
     project = lengthened_project(work / f"long{times}", times)
-    result, problems = checked(project)
-    if result.returncode != 0:
-        print(f"\n{times}x length: the editor checks refuse it; not measured:")
-        for problem in problems[:10]:
-            print(f"  {problem}")
+    if refused(checked(project), f"{times}x length"):
         return None
     must(run(mkdocs_build(work / f"long{times}-site"), cwd=project))
     return {"this": work / f"long{times}-site", "floor": floor_site(work / f"long{times}-floor", project)}

@@ -84,7 +84,7 @@ def page_problems(page, source):
             if part.text.startswith(syntax):
                 problems.append(Problem(page.file, part.line, f"'{syntax}' would show on the page as text: {fix}."))
         written_id = re.fullmatch(r"\{:?\s*#([^\s{}]+)\s*\}", part.text)
-        if written_id and previous and previous.kind == "heading" and not previous.explicit and previous.line >= part.line - 1:
+        if written_id and previous and previous.kind == "heading" and not previous.explicit:
             # A heading's ID written under it, as a paragraph's is: one message, for the heading.
             how = previous.how_to_give_an_id(written_id.group(1))
             problems.append(Problem(page.file, previous.line, f"an ID on the line under a heading is not read: {how}."))

@@ -990,7 +990,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Python-Markdown's placeholders until its postprocessors run: what it set aside (entities,
 # code blocks), and others (the footnotes' way back).
 STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
-PLACEHOLDER = re.compile("\x02[^\x02\x03]*\x03")
+PLACEHOLDER = re.compile("\x02(?!amp\x03)[^\x02\x03]*\x03")  # not `&`'s: as_read restores it
 
 
 def cut_into_parts(root, written, lines, body_line):
@@ -1062,9 +1062,7 @@ def cut_into_parts(root, written, lines, body_line):
     walk(root, ())
     for element in root.iter():
         href = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
-        # As a browser reads it: an e-mail address (`<info@ilrc.org>`) is written in entities, `&`
-        # held by Python-Markdown's placeholder until it serialises.
-        href = href and html.unescape(href.replace(markdown.util.AMP_SUBSTITUTE, "&"))
+        href = href and as_read(href)
         if href and "headerlink" not in (element.get("class") or "").split() and "footnote" not in (element.get("class") or ""):
             links.append(Link(href, locator.link_line(href), element.tag == "img"))
     return parts, links
@@ -1095,10 +1093,15 @@ def visible_text(element):
             out.append(node.tail or "")
 
     collect(element, element)
-    # Entities, as a browser reads them: "&lt;" is "<"; and those Python-Markdown writes itself
-    # (an e-mail address), their `&` a placeholder until it serialises.
-    text = "".join(out).replace(markdown.util.AMP_SUBSTITUTE, "&")
-    return squeeze(html.unescape(PLACEHOLDER.sub("", text)))
+    return squeeze(as_read(PLACEHOLDER.sub("", "".join(out))))
+
+
+def as_read(value):
+    """Text or an attribute of Python-Markdown's tree as a browser reads it once written out:
+    entities decoded ("&lt;" is "<", `&#106;avascript:` is `javascript:`), those Python-Markdown
+    writes itself (an e-mail address, `<info@ilrc.org>`) included, whose `&` it holds as a
+    placeholder until then."""
+    return html.unescape(value.replace(markdown.util.AMP_SUBSTITUTE, "&"))
 
 
 WORD = re.compile(r"\w+")

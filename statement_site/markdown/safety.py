@@ -19,16 +19,14 @@ stop the build with `file:line` before a generator runs; the generators pass non
 sanitising takes place.
 """
 
-import html
 import re
 
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
 
-from .. import allowlist
+from .. import allowlist, source
 from .context import rendering_of
 
 
@@ -75,13 +73,7 @@ class AllowedOnly(Treeprocessor):
             for element in list(parent):
                 if not isinstance(element.tag, str):
                     continue
-                # As a browser reads the values: Python-Markdown keeps entities (`&#106;avascript:`)
-                # as written, and writes its own (an e-mail address, `<info@ilrc.org>`, obfuscated)
-                # with a placeholder for `&` until it serialises.
-                values = {
-                    name: html.unescape((value or "").replace(AMP_SUBSTITUTE, "&"))
-                    for name, value in element.attrib.items()
-                }
+                values = {name: source.as_read(value or "") for name, value in element.attrib.items()}
                 problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url)
                 if problem:
                     self.report(written_as(element), problem)
@@ -103,18 +95,19 @@ def written_as(element):
     """A piece of the Markdown an element refused was written with: a notice that folds away
     (`> [!NOTE]-`, made a <details> by pymdownx.quotes) by its first line, a tag by its name."""
     if element.tag == "details":
-        return f"[!{element.get('class', '').split(' ')[-1]}]{'+' if element.get('open') else '-'}"
+        kind = (element.get("class") or "").split()[:1] or [""]
+        return f"[!{kind[0]}]{'+' if element.get('open') else '-'}"
     return f"<{element.tag}"
 
 
 def refusal(tag, name, value, why):
     """(a piece of the Markdown to find the line by, the message) for an attribute refused."""
     if name == "class":
-        if "admonition" in value.split():  # a notice of a kind there is not: `> [!BOGUS]`, `[!NOTE|x]`
-            first = value.split()[1] if len(value.split()) > 1 else ""
-            bad = next((c for c in value.split() if f"'[!{c.upper()}]'" in why or f"'{c}'" in why), value)
-            return (f"[!{bad}]" if bad == first else bad), why
-        return next((c for c in value.split() if f"'{c}'" in why), value), why
+        classes = value.split()
+        bad = next((c for c in classes if not allowlist.is_content_class(c, tag)), value)
+        # A notice's kind, `admonition kind …` (pymdownx.quotes), is written `> [!KIND]`.
+        kind = classes[classes.index("admonition") + 1] if "admonition" in classes[:-1] else None
+        return (f"[!{bad}" if bad == kind else bad), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
         return value, f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"

@@ -10,7 +10,7 @@ from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from statement_site.allowlist import line_offsets
+from ..allowlist import line_offsets
 
 EXTERNAL_REL = ("noopener", "noreferrer")
 
