@@ -34,8 +34,8 @@ bench: $(VENV)/test.stamp chromium  ## Build cost and reading figures against a 
 
 lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(PYTHON) -m pip install -q pip-tools==7.6.2
-	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
-	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf site site-zensical .cache $(VENV) node_modules

@@ -164,3 +164,16 @@ def test_deployments_never_race():
     publish = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     assert set(publish[True]) == {"push", "workflow_dispatch"}
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+# -- The locks install on any machine --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lock", ["requirements.txt", "requirements-test.txt", "package-lock.json"])
+def test_the_locks_name_no_index_or_folder_of_the_machine_that_wrote_them(lock):
+    """pip-compile writes the index and folders of the machine it runs on unless told not to
+    (`make lock` tells it): such a line makes pip warn, or fail, everywhere else."""
+    text = (ROOT / lock).read_text(encoding="utf-8")
+    machine = re.compile(r"^\s*(--(extra-)?index-url|--find-links|-f |-i )|file:/|/opt/|/home/|/root/|/tmp/", re.MULTILINE)
+    found = [line for line in text.splitlines() if machine.search(line)]
+    assert not found, f"{lock} names this machine: {found[:3]}; recompile it with `make lock`"
