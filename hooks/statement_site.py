@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import clean_directory
 
 from statement_site import checks, pipeline
-from statement_site.source import Source
+from statement_site.source.project import Source, read_published
 
 log = logging.getLogger("mkdocs.hooks.statement_site")
 
@@ -28,7 +28,7 @@ log = logging.getLogger("mkdocs.hooks.statement_site")
 def on_config(config):
     root = Path(config.config_file_path).parent
     source = Source.read(root)
-    problems = checks.check(source, checks.published(root))
+    problems = checks.check(source, read_published(root))
     if problems:
         clean_directory(config.site_dir)
         stop(problems, "the editor checks")

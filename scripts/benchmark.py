@@ -59,7 +59,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from statement_site import checks, pipeline
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from codespell_lib import main as codespell
 
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 
 def main(paths):

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from . import checks, pipeline
-from .source import Source
+from .source.project import Source
 
 
 def check(args):

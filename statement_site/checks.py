@@ -3,9 +3,9 @@
     python -m statement_site check        # on its own, in about a second
     (the MkDocs hook runs it first; `make build-zensical` runs it before Zensical)
 
-Each problem is one `file:line: what is wrong, and what to write instead` (source.Problem), in
-words for editors. Nothing here parses a file: the model (source.py) has read everything, and
-what it could not read is among its own problems, which come first.
+Each problem is one `file:line: what is wrong, and what to write instead` (problems.Problem), in
+words for editors. CHECKS lists the checks in order; each asks the model (source/), which has
+read every text file and reports first what it could not read.
 """
 
 import difflib
@@ -18,20 +18,10 @@ from urllib.parse import unquote, urlsplit
 from PIL import Image
 
 from . import allowlist, limits
-from .source import (
-    ANCHORS_FILE,
-    CONFIG_FILE,
-    DOCS,
-    GENERATED,
-    INVISIBLE,
-    GitTree,
-    Problem,
-    Source,
-    is_id,
-    published_baseline,
-    slug,
-    unchanged_since,
-)
+from .problems import Problem
+from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED
+from .source.project import Source, read_published
+from .source.text import INVISIBLE, is_id, slug
 
 # A page is taken for one in another language when these short words outnumber English ones.
 COMMON_WORDS = {
@@ -56,18 +46,21 @@ SVG_MAX_ELEMENTS = 5_000
 
 
 def check(source, published=None):
-    """Every problem of `source`, sorted; `published` is the model of what is published (the
-    baseline commit's), whose IDs must still lead somewhere."""
-    problems = list(source.problems)
-    for page in source.pages.values():
-        problems += page_problems(page, source)
-    problems += nav_problems(source)
-    problems += alias_problems(source)
-    problems += share_page_problems(source)
-    if published is not None:
-        problems += removed_id_problems(source, published)
-    problems += file_problems(source)
-    return sorted(set(problems))
+    """Every problem of `source`, sorted: each check of CHECKS in turn. `published` is the model
+    of what is published (the baseline commit's), whose IDs must still lead somewhere, or None."""
+    found = []
+    for each in CHECKS:
+        found += each(source, published, found)
+    return sorted(set(found))
+
+
+def unreadable(source, published, found):
+    """What the model could not read, or may not be published at all: first, as it comes first."""
+    return list(source.problems)
+
+
+def each_page(source, published, found):
+    return [problem for page in source.pages.values() for problem in page_problems(page, source)]
 
 
 # -- Pages ----------------------------------------------------------------------------------------
@@ -321,7 +314,7 @@ def language_name(lang):
 # -- The nav ----------------------------------------------------------------------------------------
 
 
-def nav_problems(source):
+def nav_problems(source, published=None, found=()):
     if not source.config.read:
         return []  # mkdocs.yml's own message says why; every page is not "missing from the nav"
     problems = []
@@ -351,7 +344,7 @@ def nav_problems(source):
 # -- Links that were shared --------------------------------------------------------------------------
 
 
-def share_page_problems(source):
+def share_page_problems(source, published=None, found=()):
     """Each part with an ID gets a share page and a card: bounded, with a message, not dropped."""
     count = sum(1 for page in source.pages.values() for part in page.parts if part.shareable) + len(source.aliases)
     if count > limits.SHARE_PAGES:
@@ -359,7 +352,7 @@ def share_page_problems(source):
     return []
 
 
-def alias_problems(source):
+def alias_problems(source, published=None, found=()):
     problems = []
     counted = 0
     for alias in source.aliases:
@@ -377,10 +370,12 @@ def alias_problems(source):
     return problems
 
 
-def removed_id_problems(source, published):
+def removed_id_problems(source, published, found=()):
     """Each ID that was published and leads nowhere now: the line to add to keep its links."""
+    if published is None:
+        return []
     problems = []
-    for src, ids in published.published().items():
+    for src, ids in published.published_ids().items():
         page = source.pages.get(src)
         if page is None:
             if ids and src in published.pages:
@@ -436,7 +431,7 @@ def aliases_line(source, src):
 # -- Other files ------------------------------------------------------------------------------------
 
 
-def file_problems(source):
+def file_problems(source, published=None, found=()):
     problems = []
     for name in source.files:
         path = source.root / DOCS / name
@@ -510,14 +505,17 @@ def svg_problems(data):
 
 def run(root):
     """The check of the project at `root`, against what is published: sorted problems."""
-    return check(Source.read(root), published(root))
+    return check(Source.read(root), read_published(root))
 
 
-def published(root):
-    """The model of what is published (the baseline commit's), or None: no history, or nothing
-    under docs/ and published-anchors.yml changed since, so that nothing published can be gone."""
-    base = published_baseline(root)
-    if base is None or unchanged_since(root, base):
-        return None
-    return Source.read(root, GitTree(root, base))
-
+# The editor checks, in order, as pipeline.STEPS lists the steps: each takes the model, the model
+# of what is published (or None) and the problems found so far, and returns its own.
+CHECKS = (
+    unreadable,
+    each_page,
+    nav_problems,
+    alias_problems,
+    share_page_problems,
+    removed_id_problems,
+    file_problems,
+)

@@ -20,7 +20,7 @@ what was refused. The order matters and is here, nowhere else:
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .source import Source
+from .source.project import Source
 from .steps import (
     compact,
     critical_css,
@@ -45,7 +45,7 @@ class Site:
     added: dict = field(default_factory=dict)  # files to add: path -> bytes
     produced: dict = field(default_factory=dict)  # page -> {(kind, text)} inline texts a step made
     inline: dict = field(default_factory=dict)  # page -> [(kind, text)]: trusted inline texts found
-    problems: tuple = ()  # `file:line: message`
+    problems: tuple = ()  # problems.Problem
     refused: frozenset = frozenset()  # pages and files the verdict took out
 
     def read(self, path):

@@ -22,7 +22,9 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .source import ANCHORS_FILE, DOCS, INVISIBLE, GitTree, Source, git
+from .source.files import ANCHORS_FILE, DOCS, GitTree, git
+from .source.project import Source
+from .source.text import INVISIBLE
 
 TITLE = "## What readers will see change"
 LEGEND = "Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>."

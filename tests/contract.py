@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from statement_site.source import squeeze
+from statement_site.source.text import squeeze
 from statement_site.steps import revisions
 
 # What Markdown or pymdown syntax looks like when it was not understood and shows as text.

@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 from project import git
 
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 
 def index(project):

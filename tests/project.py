@@ -21,7 +21,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from statement_site import checks, pipeline
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads, copied for tests that edit the project as an editor would.

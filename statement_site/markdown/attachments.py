@@ -8,7 +8,7 @@ they are about to download.
 `[Annual report](assets/report.pdf)` becomes
 `<a class="attachment" href="assets/report.pdf">Annual report (PDF, 1.2 MB)</a>`: the size in
 KB under 1 MB (`340 KB`), in MB with one decimal from there (`1.2 MB`), 1 KB being 1,000 bytes,
-as the editor checks count (source.size_message). The link keeps its other classes (a button
+as the editor checks count (source.files.size_message). The link keeps its other classes (a button
 stays a button) and gains no element: only text and the class `attachment` (allowlist.py).
 
 The address is read as MkDocs reads it, relative to the page's folder under docs/, with its
@@ -16,7 +16,7 @@ The address is read as MkDocs reads it, relative to the page's folder under docs
 path that leaves docs/ or a file that is not there is left as it is: the editor checks report a
 link that leads nowhere (checks.link_problems). The page and the project come from the generator
 (markdown/context.py), or from the options `page` and `root`; without them nothing changes, as
-when the model (source.py) renders a page.
+when the model (source/render.py) renders a page.
 """
 
 from markdown import Extension

@@ -14,7 +14,7 @@
   an empty ID and an attribute named after the word; as text, the editor checks name its line.
 
 Nothing is silent: each refusal goes to `on_refusal(text, why)` when it is given, with a piece of
-the Markdown to find the line by. The model (source.py) passes one, so that the editor checks
+the Markdown to find the line by. The model (source/render.py) passes one, so that the editor checks
 stop the build with `file:line` before a generator runs; the generators pass none, and only the
 sanitising takes place.
 """
@@ -26,7 +26,8 @@ from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .. import allowlist, source
+from .. import allowlist
+from ..source.text import as_read
 from .context import rendering_of
 
 
@@ -73,7 +74,7 @@ class AllowedOnly(Treeprocessor):
             for element in list(parent):
                 if not isinstance(element.tag, str):
                     continue
-                values = {name: source.as_read(value or "") for name, value in element.attrib.items()}
+                values = {name: as_read(value or "") for name, value in element.attrib.items()}
                 problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url)
                 if problem:
                     self.report(written_as(element), problem)

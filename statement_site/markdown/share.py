@@ -30,7 +30,9 @@ from markdown import Extension
 from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
-from .. import source
+from ..source.files import WorkTree, share_path
+from ..source.published import read_aliases
+from ..source.text import is_id
 from .context import rendering_of
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -71,7 +73,7 @@ class ShareControls(Treeprocessor):
         rendering = rendering_of(self.md, self.options)
         by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
         if rendering.root and rendering.page:
-            for alias in source.read_aliases(rendering.root):
+            for alias in read_aliases(WorkTree(rendering.root), lambda *problem: None):
                 target = by_id.get(alias.new)
                 if alias.page == rendering.page and target is not None and alias.old not in by_id:
                     span = etree.Element("span", {"class": "anchor-alias", "id": alias.old})
@@ -106,8 +108,8 @@ class ShareControls(Treeprocessor):
             # A `title` that repeats the name is read twice; the ¶ sign shows what it is.
             link.attrib.pop("title", None)
             ident = element.get("id")
-            if ident in self.written and source.is_id(ident) and rendering.page:
-                address = source.share_path(rendering.page, ident)
+            if ident in self.written and is_id(ident) and rendering.page:
+                address = share_path(rendering.page, ident)
                 link.set("data-share-url", (rendering.site_url or "/") + quote(address))
 
     def text_of(self, heading):

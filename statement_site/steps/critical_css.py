@@ -22,7 +22,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..source import SHARE_FOLDER
+from ..problems import Problem
+from ..source.files import SHARE_FOLDER
 
 STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?')
 HEAD_END = re.compile(r"</head>", re.IGNORECASE)
@@ -47,9 +48,13 @@ def inline_critical_css(site):
             target = site_path(href, path, site_url)
             if not site.exists(target):
                 raise MissingStylesheet(
-                    f"site/{path}:1: the file {target}, which the page links, is not in the output folder; a theme "
-                    "update may have moved it: check the theme's base.html `styles` and `scripts` blocks and "
-                    "statement_site/steps/critical_css.py"
+                    Problem(
+                        f"site/{path}",
+                        1,
+                        f"the file {target}, which the page links, is not in the output folder",
+                        "a theme update may have moved it: check the theme's base.html `styles` and `scripts` "
+                        "blocks and statement_site/steps/critical_css.py",
+                    )
                 )
             return site.read(target).decode("utf-8")
 
@@ -59,7 +64,7 @@ def inline_critical_css(site):
         try:
             pages[path], style = cached(cache, inputs + html, lambda writer, html=html, read=read: inlined(html, read, writer, shared), write)
         except MissingStylesheet as error:
-            problems.append(str(error))
+            problems.append(error.args[0])
             continue
         if style is not None:
             produced[path] = {*produced.get(path, ()), ("style", style)}
@@ -108,7 +113,7 @@ def site_path(href, page_url, site_url):
     """Where a stylesheet linked by the page at `page_url` lives in the site."""
     split = urlsplit(href)
     if split.netloc:
-        raise MissingStylesheet(f"critical_css: {href} is on another host; the site serves its own CSS")
+        raise MissingStylesheet(Problem(f"site/{page_url}", 1, f"the stylesheet {href} is on another host", "the site serves its own CSS"))
     if split.path.startswith("/"):  # 404.html links absolutely, under the site's path on its host
         root = urlsplit(site_url or "/").path
         return split.path[len(root) :] if split.path.startswith(root) else split.path.lstrip("/")

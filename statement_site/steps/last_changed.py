@@ -6,7 +6,7 @@ source-file.html) gets the day in words and its date."""
 import dataclasses
 import datetime
 
-from ..source import DOCS, git
+from ..source.files import DOCS, git
 
 EMPTY = '<time class="md-source-file__date"></time>'
 

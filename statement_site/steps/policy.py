@@ -22,6 +22,8 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..problems import Problem
+
 POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -50,7 +52,7 @@ def write_policies(site):
             continue
         html, problem = with_policy(pages[path], inline)
         if problem:
-            problems.append(f"site/{path}:1: {problem}")
+            problems.append(Problem(f"site/{path}", 1, problem))
             pages.pop(path)
         else:
             pages[path] = html

@@ -13,7 +13,7 @@ from html import escape
 from urllib.parse import quote
 
 from .. import cards
-from ..source import SHARE_FOLDER
+from ..source.files import SHARE_FOLDER
 
 STATEMENT_KICKER = "Statement"
 

@@ -9,6 +9,8 @@ import dataclasses
 import datetime
 from html import escape
 
+from ..problems import Problem
+
 PAGE = "revisions.md"
 
 
@@ -21,7 +23,12 @@ def list_changes(site):
     html = site.pages[page.dest]
     marker = f"<p>{escape(placeholder.text, quote=False)}</p>" if placeholder else None
     if marker is None or html.count(marker) != 1:
-        problem = f"{page.file}:{placeholder.line if placeholder else 1}: the Revisions page ends with a paragraph that the list of changes replaces; keep it plain text"
+        problem = Problem(
+            page.file,
+            placeholder.line if placeholder else 1,
+            "the Revisions page ends with a paragraph that the list of changes replaces",
+            "keep it plain text",
+        )
         return dataclasses.replace(site, problems=(*site.problems, problem))
     items = "".join(entry(change, site.source, page) for change in changes)
     pages = {**site.pages, page.dest: html.replace(marker, f"<ul>{items}</ul>")}

@@ -1,7 +1,7 @@
 """A share address for every part an editor gave an ID, with a preview card of its own.
 
 Link-preview crawlers fetch an address without its fragment and run no JavaScript, so a link to
-`…/#call-ceasefire` would show the page's card. Each shareable part (source.Part.shareable) of a
+`…/#call-ceasefire` would show the page's card. Each shareable part (source.parts.Part.shareable) of a
 page therefore gets a small page, `s/<id>/` (`s/<page>/<id>/` on pages other than the home
 page), from overrides/share-page.html: its own Open Graph and Twitter card tags and image, a
 <meta> refresh to the part (no script: it works with JavaScript off), and the part's text with a

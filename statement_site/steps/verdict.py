@@ -11,6 +11,7 @@ import dataclasses
 
 from .. import allowlist
 from ..checks import svg_problems
+from ..problems import Problem
 from .policy import Templates
 
 
@@ -19,11 +20,11 @@ def judge_pages(site):
     site_url = site.source.config.site_url
     problems, refused, inline = list(site.problems), set(site.refused), {}
     for origin, why in templates.refused:
-        problems.append(f"{origin}:1: {why}")
+        problems.append(Problem(origin, 1, why))
     for path in sorted(p for p in [*site.added, *(q.relative_to(site.folder).as_posix() for q in site.folder.rglob("*.svg"))] if p.endswith(".svg")):
         found = svg_problems(site.read(path))
         if found:
-            problems += [f"site/{path}:{line}: {why}" for line, why in found]
+            problems += [Problem(f"site/{path}", line, why) for line, why in found]
             refused.add(path)
     for path, html in site.pages.items():
         produced = site.produced.get(path, set())
@@ -43,12 +44,13 @@ def judge_pages(site):
 
 
 def where(refusal, path, page):
-    """`docs/page.md:LINE: …(site/page, after #id)` at the nearest line, else the page and its nearest ID."""
+    """A Problem at the nearest line of the Markdown (`docs/page.md:LINE: … (site/page, after #id)`), else on
+    the built page, after its nearest ID."""
     near = f"#{refusal.near}" if refusal.near else "the top of the page"
     if page is None:
-        return f"site/{path}: {refusal.message()} (after {near})"
+        return Problem(f"site/{path}", 1, f"{refusal.message()} (after {near})")
     region = "" if refusal.region == "content" else "in the theme's markup, "
-    return f"{page.file}:{source_line(page, refusal)}: {refusal.message()} ({region}site/{path}, after {near})"
+    return Problem(page.file, source_line(page, refusal), f"{refusal.message()} ({region}site/{path}, after {near})")
 
 
 def source_line(page, refusal):

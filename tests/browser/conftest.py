@@ -7,7 +7,7 @@ from browsing import CHROMIUM_ARGS, VIEWPORTS, PageWatch, chromium_path
 from edits import EDITS
 from project import build_copy, published_copy, serve
 
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 
 def pytest_collection_modifyitems(session, config, items):

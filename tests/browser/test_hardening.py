@@ -12,7 +12,7 @@ from browsing import open_ready
 from project import copy_project, run, serve, source, zensical_build
 
 from statement_site import checks
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 # -- In the browser: no violation while reading, and injected scripts are blocked ---------
 

@@ -8,7 +8,7 @@ import pytest
 from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, VIEWPORTS, PageWatch
 from project import ROOT, source
 
-from statement_site.source import squeeze
+from statement_site.source.text import squeeze
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 
 from statement_site import cards
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 ROOT = Path(__file__).resolve().parents[2]
 RANGES = {

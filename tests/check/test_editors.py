@@ -14,7 +14,7 @@ from edits import EDITS, ID_LINE, MISTAKES, add_alias, renamed_without_alias
 from project import copy_project, published_copy
 
 from statement_site import checks
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 
 def test_every_ordinary_edit_passes_the_checks(tmp_path):

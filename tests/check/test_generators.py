@@ -18,7 +18,7 @@ from PIL import Image
 from project import ROOT, build_copy, copy_project, published_copy, zensical_build
 
 from statement_site import checks
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
 EXECUTED_TYPES = {"", "module", "text/javascript", "application/javascript"}

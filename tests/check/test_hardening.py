@@ -19,7 +19,7 @@ from edits import draw_image
 from project import ROOT, build_copy, copy_project, read_html, run
 
 from statement_site import checks, pipeline
-from statement_site.source import Source
+from statement_site.source.project import Source
 from statement_site.steps import policy, verdict
 
 # -- Before the build: the editor checks ----------------------------------------------------------
@@ -136,7 +136,7 @@ def test_the_verdict_refuses_what_reaches_a_page_and_takes_it_out(unfinished, wh
     site = pipeline.Site(**{**site.__dict__, "pages": {**site.pages, "index.html": site.pages["index.html"].replace(old, new, 1)}})
     done = pipeline.run(site, steps=JUDGING)
     assert "index.html" in done.refused and "index.html" not in done.pages, what
-    assert [p for p in done.problems if p.startswith("docs/index.md:")], done.problems
+    assert [p for p in done.problems if str(p).startswith("docs/index.md:")], done.problems
     assert "privacy/index.html" in done.pages, "a page with nothing wrong was taken out"
 
 

@@ -10,7 +10,7 @@ import yaml
 from project import ROOT, copy_project
 
 from statement_site import checks
-from statement_site.source import Source
+from statement_site.source.project import Source
 
 ANCHORS = yaml.safe_load((ROOT / "tests/corpus/anchors.yml").read_text(encoding="utf-8"))["shapes"]
 

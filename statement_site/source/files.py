@@ -1,0 +1,219 @@
+"""What may be under docs/, where the project's files come from (the working tree, or a commit
+read with git alone), and the address the site gives each page.
+
+A file that may not be published at all gets one message (`file_allowed`), before anything
+reads it; a text file is decoded once (`decode`), bounded, as UTF-8 without control characters."""
+
+import os
+import stat
+import subprocess
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+from .. import limits
+from .text import is_control, slug
+
+CONFIG_FILE = "mkdocs.yml"
+ANCHORS_FILE = "published-anchors.yml"
+DOCS = "docs"
+SHARE_FOLDER = "s"  # share addresses: s/<id>/, s/<page>/<id>/ (steps/share_pages.py)
+# Beside mkdocs.yml: what builds keep by the digest of all it depends on (cards, critical CSS),
+# each in a folder of its own; Zensical keeps its own cache there too.
+CACHE = ".cache"
+# Addresses the build writes itself: a page or folder of docs/ there would be overwritten.
+GENERATED = {SHARE_FOLDER: "the share addresses", "404.md": "the page for broken links", "sitemap.xml": "the sitemap"}
+
+# Extension -> (what it is for, the folder it must be in or None for anywhere, the size bound).
+FILE_TYPES = {
+    ".md": ("pages", None, limits.PAGE_BYTES),
+    ".png": ("images", None, limits.IMAGE_BYTES),
+    ".jpg": ("images", None, limits.IMAGE_BYTES),
+    ".jpeg": ("images", None, limits.IMAGE_BYTES),
+    ".webp": ("images", None, limits.IMAGE_BYTES),
+    ".gif": ("images", None, limits.IMAGE_BYTES),
+    ".svg": ("images drawn as SVG (checked: no script, no outside reference)", None, limits.SVG_BYTES),
+    ".pdf": ("documents to download (checked: no script, action or embedded file)", None, limits.PDF_BYTES),
+    ".css": ("the site's own styles", "stylesheets", limits.PAGE_BYTES),
+    ".js": ("the site's own scripts, reviewed by developers", "javascripts", limits.PAGE_BYTES),
+}
+IMAGE_TYPES = {suffix for suffix, (what, _, _) in FILE_TYPES.items() if what.startswith("images")}
+NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
+# -- Addresses ---------------------------------------------------------------------------------
+
+
+def page_url(src):
+    """A page's address relative to the site (directory URLs): "", "privacy/", "es/"."""
+    stem = PurePosixPath(src).with_suffix("")
+    if stem.name in ("index", "README"):
+        stem = stem.parent
+    return "" if str(stem) == "." else f"{stem.as_posix()}/"
+
+
+def share_path(src, ident):
+    """Where a part's share page lives: "s/<id>/" on the home page, "s/<page>/<id>/" on others."""
+    return f"{SHARE_FOLDER}/{page_url(src)}{ident}/"
+
+
+# -- Names, sizes --------------------------------------------------------------------------------
+
+
+def file_name_problem(parts):
+    """Why a path under docs/ cannot be an address, or None."""
+    if len(parts) > limits.PATH_DEPTH:
+        return f"folders nested more than {limits.PATH_DEPTH} deep: move it up"
+    for part in parts:
+        if part != unicodedata.normalize("NFC", part) or not set(part) <= NAME_CHARACTERS or part.startswith((".", "-")):
+            suggestion = slug(PurePosixPath(part).stem, words=8) + PurePosixPath(part).suffix.lower()
+            shown = part.encode("unicode_escape").decode() if not part.isprintable() else part
+            return (
+                f"the name {shown!r} has characters an address cannot hold as they are: use letters a-z, "
+                f"digits and hyphens, such as {suggestion!r}"
+            )
+        if len(part) > limits.NAME_CHARACTERS:
+            return f"the name {part[:40]!r}… is longer than {limits.NAME_CHARACTERS} characters: shorten it"
+    return None
+
+
+def is_page_name(name):
+    return name.endswith(".md") and file_name_problem(PurePosixPath(name).parts) is None
+
+
+def size_message(size, bound, suffix):
+    unit = (lambda n: f"{n / 1_000_000:.1f} MB") if bound >= 1_000_000 else (lambda n: f"{n / 1000:.0f} KB")
+    if suffix in IMAGE_TYPES:
+        return (
+            f"the image is {unit(size)}, too heavy for readers on phones (at most {unit(bound)}): save it smaller "
+            "(1600 pixels wide, as JPEG or WebP, is plenty) and replace the file"
+        )
+    if suffix == ".md":
+        return f"the file is {size:,} bytes, more than {bound:,}: split it into pages"
+    return f"the file is {unit(size)}, more than {unit(bound)}: make it smaller"
+
+
+def file_allowed(path, relative, kind, size, report):
+    """Whether a file under docs/ may be published at all; one message when it may not."""
+    if kind == "link":
+        report(path, 1, "a symbolic link is never published (it can point outside the project): copy the file itself here")
+        return False
+    if kind != "file":
+        report(path, 1, "only ordinary files are published")
+        return False
+    parts = PurePosixPath(relative).parts
+    name_problem = file_name_problem(parts)
+    if name_problem:
+        report(path, 1, name_problem)
+        return False
+    address = page_url(relative).split("/")[0] if relative.endswith(".md") else parts[0]
+    taken = next((name for name in (parts[0], address, relative) if name in GENERATED), None)
+    if taken:
+        report(path, 1, f"the site writes {GENERATED[taken]} at this address itself: choose another name")
+        return False
+    suffix = PurePosixPath(relative).suffix.lower()
+    if suffix not in FILE_TYPES:
+        accepted = "; ".join(f"{s} ({what})" for s, (what, _, _) in FILE_TYPES.items() if s not in (".css", ".js"))
+        report(
+            path,
+            1,
+            f"a {suffix or 'extension-less'} file is not published. The site takes {accepted}. "
+            "For a document, save it as PDF; for anything else, link to where it lives",
+        )
+        return False
+    what, folder, bound = FILE_TYPES[suffix]
+    if folder and (len(parts) != 2 or parts[0] != folder):
+        report(path, 1, f"{suffix} files belong in docs/{folder}/ ({what})")
+        return False
+    if size > bound:
+        report(path, 1, size_message(size, bound, suffix))
+        return False
+    return True
+
+
+def decode(path, data, bound, report):
+    """The text of a file, or None after a problem: too big, not UTF-8, control characters."""
+    if len(data) > bound:
+        report(path, 1, size_message(len(data), bound, PurePosixPath(path).suffix))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        report(path, line, f"this line is not valid UTF-8 (byte {data[error.start]:#04x}): save the file as UTF-8")
+        return None
+    text = text.removeprefix("\ufeff")
+    bad = [(n, c) for n, line in enumerate(text.split("\n"), 1) for c in line[: limits.LINE_CHARACTERS] if is_control(c)]
+    for number, char in bad[:3]:
+        report(path, number, f"the control character U+{ord(char):04X} is invisible and not allowed: delete it")
+    return None if bad else text.replace("\r\n", "\n")
+
+
+# -- Where files come from: the working tree, or a commit ----------------------------------------
+
+
+class WorkTree:
+    """Files of the working tree. `entries` yields (path under root, kind, size): kind is "file",
+    "link" (a symbolic link, never followed) or "other" (a socket, a device, a FIFO)."""
+
+    commit = None
+
+    def __init__(self, root):
+        self.root = Path(root)
+
+    def entries(self, folder):
+        base = self.root / folder
+        if not base.is_dir() or base.is_symlink():
+            return
+        for directory, folders, names in os.walk(base, followlinks=False):
+            folders.sort()
+            for name in sorted(names) + [f for f in folders if (Path(directory) / f).is_symlink()]:
+                path = Path(directory) / name
+                info = path.lstat()
+                kind = "link" if stat.S_ISLNK(info.st_mode) else "file" if stat.S_ISREG(info.st_mode) else "other"
+                yield path.relative_to(self.root).as_posix(), kind, info.st_size
+
+    def read_bytes(self, path):
+        return (self.root / path).read_bytes()
+
+    def exists(self, path):
+        return (self.root / path).is_file()
+
+
+class GitTree:
+    """Files at a commit, read with git alone: the published state a change is compared with."""
+
+    def __init__(self, root, commit):
+        self.root = Path(root)
+        self.commit = commit
+        self.blobs = {}  # path -> (kind, size, sha)
+        listing = git(root, "ls-tree", "-r", "-l", "--full-tree", "-z", commit)
+        for entry in filter(None, (listing or "").split("\0")):
+            info, path = entry.split("\t", 1)
+            mode, _, sha, size = info.split()
+            kind = "file" if mode in ("100644", "100755") else "link" if mode == "120000" else "other"
+            self.blobs[path] = (kind, int(size) if size.isdigit() else 0, sha)
+
+    def entries(self, folder):
+        prefix = folder.rstrip("/") + "/"
+        for path in sorted(self.blobs):
+            if path.startswith(prefix):
+                yield path, self.blobs[path][0], self.blobs[path][1]
+
+    def read_bytes(self, path):
+        result = subprocess.run(
+            ["git", "cat-file", "blob", self.blobs[path][2]], cwd=self.root, capture_output=True, timeout=30
+        )
+        return result.stdout
+
+    def exists(self, path):
+        return path in self.blobs
+
+
+def git(root, *args):
+    """What a git command prints, or None (no git, not a repository, an unknown commit)."""
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # A file name may be any bytes: kept, as escapes, for the checks to name.
+    return result.stdout.decode("utf-8", "surrogateescape") if result.returncode == 0 else None

@@ -1,0 +1,220 @@
+"""A page: its Markdown file, its front matter (read strictly against a schema) and its parts,
+each with its line. Reading a page is bounded: long blocks, runs of brackets and deep nesting
+are refused before Python-Markdown sees them (its inline patterns are quadratic on them)."""
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import strictyaml
+import yaml
+
+from .. import limits
+from .files import decode, page_url, share_path
+from .parts import cut_into_parts, locate_text
+from .render import render
+from .strict import mapping_items, read_strict_yaml
+from .text import squeeze
+
+
+@dataclass(frozen=True)
+class Change:
+    """A note for readers about a change, from a page's front matter (`changes:`)."""
+
+    date: str  # YYYY-MM-DD
+    note: str
+    page: str  # the page's source, "index.md"
+    line: int
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str  # relative to docs/: "index.md", "es/index.md"
+    file: str  # relative to the project root: "docs/index.md"
+    markdown: str  # the whole file, front matter included
+    body_line: int  # the line the Markdown after the front matter starts on
+    meta: dict  # front matter, validated: title, description, lang, changes
+    meta_lines: dict  # front matter key -> line
+    parts: tuple = ()  # parts.Part, in reading order
+    links: tuple = ()  # parts.Link
+    nav_title: str | None = None
+
+    @property
+    def url(self):
+        """Its address relative to the site (directory URLs): "", "privacy/", "es/"."""
+        return page_url(self.src)
+
+    @property
+    def dest(self):
+        """Where the generators write it: "index.html", "privacy/index.html"."""
+        return f"{self.url}index.html"
+
+    @property
+    def title(self):
+        """As the theme shows it: front matter, else the nav's, else the first heading."""
+        h1 = next((p.text for p in self.parts if p.kind == "heading" and p.level == 1), None)
+        return self.meta.get("title") or h1 or self.nav_title or PurePosixPath(self.src).stem
+
+    @property
+    def lang(self):
+        return self.meta.get("lang")
+
+    @property
+    def description(self):
+        """Front matter, else its first paragraph (a deck under the title counts)."""
+        first = next((p.text for p in self.parts if p.kind == "paragraph" and p.container is None), "")
+        return self.meta.get("description") or first
+
+    @property
+    def shared(self):
+        """A page whose parts carry IDs: every part needs one, and each gets a share address."""
+        return any(part.shareable for part in self.parts)
+
+    @property
+    def ids(self):
+        """{id: part} of every ID the page gives (generated ones included)."""
+        return {part.id: part for part in self.parts if part.id}
+
+    def share_path(self, ident):
+        return share_path(self.src, ident)
+
+    @property
+    def changes(self):
+        return tuple(Change(c["date"], c["note"], self.src, c["line"]) for c in self.meta.get("changes", ()))
+
+
+def read_page(tree, path, src, config, nav_title, report):
+    """The page at `path` (docs/…), rendered with the site's extensions, or None after a problem."""
+    text = decode(path, tree.read_bytes(path), limits.PAGE_BYTES, report)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if shape_problems(path, lines, report):
+        return None
+    meta, meta_lines, body_line = read_front_matter(path, lines, report)
+    body = "\n".join(lines[body_line - 1 :])
+    rendered, written, refusals = render(body, config)
+    after = {}  # the same text refused twice is on two lines
+    for line_text, message in refusals:
+        line = locate_text(lines, line_text, after.get(line_text, body_line - 1) + 1)
+        after[line_text] = line
+        report(path, line, message)
+    parts, links = cut_into_parts(rendered, written, lines, body_line)
+    return Page(src, path, text, body_line, meta, meta_lines, tuple(parts), tuple(links), nav_title)
+
+
+def shape_problems(path, lines, report):
+    """Bounds that keep Python-Markdown's work small on any input: long blocks and runs of
+    brackets (its inline patterns are quadratic on them), deep nesting, long lines."""
+    found = False
+    block_start, block_size, brackets = 1, 0, 0
+    for number, line in enumerate(lines, 1):
+        if len(line) > limits.LINE_CHARACTERS:
+            report(path, number, f"this line has more than {limits.LINE_CHARACTERS:,} characters: split it")
+            return True
+        if not line.strip():
+            block_start, block_size, brackets = number + 1, 0, 0
+            continue
+        block_size += len(line) + 1
+        brackets += line.count("[") + line.count("<") + line.count("`")
+        if block_size > limits.BLOCK_CHARACTERS or brackets > limits.BLOCK_BRACKETS:
+            size = (
+                f"more than {limits.BLOCK_CHARACTERS:,} characters"
+                if block_size > limits.BLOCK_CHARACTERS
+                else f"more than {limits.BLOCK_BRACKETS} [, < or `"
+            )
+            report(path, block_start, f"this paragraph or block has {size}: split it with blank lines")
+            found = True
+            block_start, block_size, brackets = number + 1, -(10**12), 0  # one message per block
+            continue
+        stripped = line.lstrip(" \t")
+        indent = len(line) - len(stripped) + line[: len(line) - len(stripped)].count("\t") * 3
+        if indent > limits.INDENT or leading_markers(line) > limits.NESTING:
+            report(path, number, f"the list or quote is nested too deep (more than {limits.NESTING} levels): flatten it")
+            found = True
+    return found
+
+
+def leading_markers(line):
+    """How many list or quote markers open a line (`> > - 1. x` has 4), counted without regex."""
+    count = 0
+    for word in line.replace(">", " > ").split():
+        if word in (">", "-", "*", "+") or (word.endswith((".", ")")) and word[:-1].isdigit() and len(word) < 11):
+            count += 1
+        else:
+            break
+    return count
+
+
+# -- Front matter ---------------------------------------------------------------------------------
+
+DATE = strictyaml.Regex(r"20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+TEXT = strictyaml.Regex(rf"[^<>]{{1,{limits.META_CHARACTERS}}}")
+FRONT_MATTER_SCHEMA = strictyaml.EmptyDict() | strictyaml.Map(
+    {
+        strictyaml.Optional("title"): TEXT,
+        strictyaml.Optional("description"): TEXT,
+        strictyaml.Optional("lang"): strictyaml.Regex(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}"),
+        strictyaml.Optional("changes"): strictyaml.Seq(strictyaml.Map({"date": DATE, "note": TEXT})),
+    }
+)
+FRONT_MATTER_KEYS = {
+    "title": "the page's title (tab, navigation, preview cards)",
+    "description": "the text of its preview card",
+    "lang": "its language, a tag such as en, es or en-US",
+    "changes": "notes for readers on the Revisions page: '- date: 2026-12-01' and '  note: …' lines",
+}
+
+
+def read_front_matter(path, lines, report):
+    """(values, their lines, the line the body starts on)."""
+    if not lines or lines[0].rstrip() != "---":
+        return {}, {}, 1
+    end = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
+    if end is None:
+        report(path, 1, "the front matter opened here is never closed: end it with a line '---'")
+        return {}, {}, 1
+    text = "\n".join(lines[1:end])
+    root = read_strict_yaml(text, FRONT_MATTER_SCHEMA, path, report, explain_front_matter, first_line=2)
+    if root is None:
+        return {}, {}, end + 2
+    meta, meta_lines = {}, {}
+    for key, value in mapping_items(root):
+        meta_lines[key.data] = key.start_line + 1
+        if key.data == "changes":
+            meta["changes"] = [{**item.data, "line": item.start_line + 1} for item in value]
+        else:
+            meta[key.data] = value.data
+            if surprise := yaml_surprise(lines[key.start_line], value.data):
+                report(path, key.start_line + 1, f"{key.data}: {surprise}")
+    return meta, meta_lines, end + 2
+
+
+def explain_front_matter(error, path):
+    found = squeeze(error.problem or "")
+    expected = squeeze(error.context or "")
+    if "unexpected key" in found:
+        key = found.split("'")[1] if "'" in found else found
+        accepted = "; ".join(f"{name}: {why}" for name, why in FRONT_MATTER_KEYS.items())
+        return f"the front matter key {key!r} is not used by the site (accepted: {accepted})"
+    if "[^<>]" in expected:
+        return f"this value is one line of plain text, without < or >, at most {limits.META_CHARACTERS} characters"
+    if "[a-z]{2,3}" in expected:
+        return "lang: is a language tag such as en, es or en-US"
+    if "20[0-9]{2}" in expected:
+        return "a change's date is written YYYY-MM-DD, such as 2026-12-01"
+    if "when expecting a mapping" in expected and "sequence" in found:
+        return "the front matter is 'key: value' lines"
+    return f"the front matter cannot be read ({found}, {expected}): write 'key: value' lines"
+
+
+def yaml_surprise(line, value):
+    """Why the generators' YAML (PyYAML) would read an unquoted value as something other than
+    its text (`yes`, `12`, `2026-12-01`), or None."""
+    written = line.split(":", 1)[1].strip() if ":" in line else ""
+    if not written or written[0] in "'\"|>":
+        return None
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
+    if tag == "tag:yaml.org,2002:str":
+        return None
+    kind = tag.rsplit(":", 1)[-1]
+    return f"the site would read {value!r} as a {kind}, not as text: put it in quotes ('{value}')"

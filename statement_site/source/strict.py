@@ -1,0 +1,50 @@
+"""The files editors write in YAML (front matter, published-anchors.yml), read strictly against
+a schema (StrictYAML: no typing surprises, no duplicate keys, no anchors or tags), each mistake
+one message on its line."""
+
+import re
+
+import strictyaml
+
+from .text import squeeze
+
+
+def read_strict_yaml(text, schema, path, report, explain, first_line=1):
+    """The validated document, or None after one problem naming the line and what to write;
+    `explain(error, path)` says what a validation error means for this kind of file."""
+    offset = first_line - 1
+    try:
+        return strictyaml.load(text, schema, label=path)
+    except strictyaml.YAMLValidationError as error:
+        line = (error.problem_mark.line if error.problem_mark else 0) + 1 + offset
+        report(path, line, explain(error, path))
+    except strictyaml.exceptions.DuplicateKeysDisallowed as error:
+        line = error.problem_mark.line + 1 + offset
+        key = re.search(r"Duplicate key '([^']*)'", str(error))
+        report(path, line, f"the key {key.group(1) if key else ''!r} is written twice: keep one")
+    except strictyaml.exceptions.FlowMappingDisallowed as error:
+        line = error.problem_mark.line + 1 + offset
+        report(
+            path,
+            line,
+            "'{}' or '[]' says that the value is empty, so lines under it cannot be read: delete the braces "
+            "and keep each entry on its own line, indented two more spaces",
+        )
+    except strictyaml.exceptions.AnchorTokenDisallowed as error:
+        report(path, error.problem_mark.line + 1 + offset, "YAML anchors and aliases (&name, *name) are not used here: write each value out")
+    except strictyaml.exceptions.TagTokenDisallowed as error:
+        report(path, error.problem_mark.line + 1 + offset, "YAML tags (!name) are not used here: write plain text")
+    except strictyaml.exceptions.InconsistentIndentationDisallowed as error:
+        report(path, error.problem_mark.line + 1 + offset, "the lines are indented unevenly: indent each level by two spaces")
+    except (strictyaml.StrictYAMLError, strictyaml.ruamel.error.YAMLError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None)
+        what = squeeze(str(getattr(error, "problem", None) or "it cannot be read"))
+        if "'\\t'" in str(error):
+            what = "a tab character: indent with spaces"
+        report(path, (mark.line + 1 if mark else 1) + offset, f"this is not valid YAML ({what}): indent with two spaces, one entry per line")
+    return None
+
+
+def mapping_items(node):
+    """A strictyaml mapping's (key, value) nodes; none for an empty one (`aliases:` alone)."""
+    return node.items() if node is not None and node.is_mapping() else ()
