@@ -47,6 +47,14 @@ def as_read(value):
     return html.unescape(value.replace(markdown.util.AMP_SUBSTITUTE, "&"))
 
 
+# Python-Markdown's placeholders for what it set aside until its last step (raw HTML, inline
+# elements, a footnote's way back): never words, nor part of an address. Not those of `&` and of
+# escaped characters (`\_`), which stand for the character itself.
+PLACEHOLDER = re.compile("\x02(?!amp\x03|[0-9]+\x03)[^\x02\x03]*\x03")
+# Of those, what it set aside whole until its postprocessors run (raw HTML, entities, code blocks).
+STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
 def is_control(char):
     code = ord(char)
     return (code < 0x20 and char not in "\t\r") or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029, 0x85)

@@ -43,7 +43,7 @@ def test_headings_are_named_by_their_text_and_share_controls_by_their_part(read_
         assert not [a["href"] for a in controls if a.get("title")], "a title that repeats the name"
         for part in page.parts:
             if part.shareable and part.kind != "heading":
-                name = html.select_one(f"#{part.id} > a.share-link")["aria-label"]
+                name = html.select_one(f"#{part.id} > a.share-link, #{part.id} > figcaption a.share-link")["aria-label"]
                 assert re.fullmatch(r"Copy link to (paragraph|item|quotation|image) \d+ of “.+”", name), (page.file, part.line, name)
 
 
@@ -153,7 +153,7 @@ def test_a_link_preview_shows_the_part(previews):
     for path, part in parts.items():
         preview = found[path]
         title, description = preview.get("ogTitle", ""), preview.get("ogDescription", "")
-        words = part.text if part.kind != "image" else ", ".join(alt for alt, _ in part.images)
+        words = part.words
         assert title and words.startswith(title.removesuffix("…")), f"{path}: og:title {title!r}"
         assert words.startswith(description.removesuffix("…")) or part.kind == "heading", f"{path}: {description!r}"
         assert preview.get("ogUrl") == site_url + path and preview.get("twitterCard") == "summary_large_image"
