@@ -69,6 +69,35 @@ def test_axe_finds_no_violation(page, base_url, site_path, path, scheme):
     page.watch.assert_clean()
 
 
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_no_violation_with_every_kind_of_content(browser, edited, scheme):
+    """In a copy with every ordinary edit (tests/edits.py: task lists, images with captions,
+    definition lists, notices, tables, footnotes…), at phone and desktop widths; and each task's
+    box is named by its words, and stays as written whatever a reader does to it."""
+    model, url = edited
+    tasks = [p for p in model.pages["index.md"].parts if p.kind == "item" and p.text.startswith(("[x] ", "[ ] "))]
+    assert tasks, "the edited copy has a task list"
+    found = []
+    for width, viewport in VIEWPORTS.items():
+        context = browser.new_context(viewport=viewport, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(SCRIPTS_READY, timeout=10_000)
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        if result["violations"]:
+            found.append(axe_report(f"the edited statement at {width}, {scheme} palette", result["violations"]))
+        for task in tasks:
+            box = page.get_by_role("checkbox", name=task.words, exact=True)
+            ticked = task.text.startswith("[x]")
+            assert box.count() == 1 and box.is_disabled() and box.is_checked() == ticked, f"docs/index.md:{task.line}"
+            box.click(force=True)
+            page.get_by_text(task.words, exact=True).click(force=True)
+            assert box.is_checked() == ticked, f"docs/index.md:{task.line}: a reader ticked a task's box"
+        context.close()
+    assert not found, "\n".join(found)
+
+
 # --- Contrast in the states a reader puts the statement in --------------------------------
 
 
