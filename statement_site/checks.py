@@ -71,7 +71,7 @@ def page_problems(page, source):
         written_id = re.fullmatch(r"\{:?\s*#([^\s{}]+)\s*\}", part.text)
         if written_id and previous and previous.kind == "heading" and not previous.explicit:
             # A heading's ID written under it, as a paragraph's is: one message, for the heading.
-            how = previous.how_to_give_an_id(written_id.group(1))
+            how = previous.how_to_give_an_id(written_id.group(1), lines[previous.line - 1])
             problems.append(Problem(page.file, previous.line, f"an ID on the line under a heading is not read: {how}."))
         elif part.kind != "code" and ("{#" in part.text or "{:" in part.text):
             line = next((n for n in range(part.line, len(lines) + 1) if "{#" in lines[n - 1] or "{:" in lines[n - 1]), part.line)
@@ -93,7 +93,7 @@ def page_problems(page, source):
         previous = part
     if page.shared:
         reported = {problem.line for problem in [*problems, *source.problems] if problem.file == page.file}
-        problems += missing_id_problems(page, reported | explained)
+        problems += missing_id_problems(page, lines, reported | explained)
     problems += link_problems(page, source)
     problems += language_problems(page, source)
     return problems
@@ -195,7 +195,7 @@ def looks_like(ident, known):
     return len(ident) == len(known) and ident != known and all(a == b for a, b in zip(ident, known) if a in allowed)
 
 
-def missing_id_problems(page, reported):
+def missing_id_problems(page, lines, reported):
     """Parts a reader should be able to link to, written without an ID: the ID to add, by kind."""
     problems, taken = [], {p.id for p in page.parts if p.explicit}
     starts = {p.line for p in page.parts}
@@ -206,12 +206,16 @@ def missing_id_problems(page, reported):
             continue  # what is wrong with the line under it (its attribute list) is said already
         if "{#" in part.text or "{:" in part.text:  # its ID is there, but not read: said already
             continue
-        suggestion = slug(part.text)
+        suggestion = slug(part.words)
         while suggestion in taken:
             suggestion = f"{suggestion}-2" if not suggestion[-1].isdigit() else f"{suggestion[:-1]}{int(suggestion[-1]) + 1}"
         taken.add(suggestion)
         problems.append(
-            Problem(page.file, part.line, f"this {part.name} has no ID, so nobody can link to it: {part.how_to_give_an_id(suggestion)}.")
+            Problem(
+                page.file,
+                part.line,
+                f"this {part.name} has no ID, so nobody can link to it: {part.how_to_give_an_id(suggestion, lines[part.line - 1])}.",
+            )
         )
     return problems
 

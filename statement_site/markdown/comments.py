@@ -7,7 +7,8 @@
 - A comment that starts a line (after at most three spaces, where CommonMark starts an HTML
   block) is taken out with every line up to the one that closes it, blank lines included; what
   follows `-->` on that line stays.
-- A comment within a line of text is taken out of it.
+- A comment within a line of text is taken out of it; a paragraph that held only a comment (in
+  a quote, `> <!-- … -->`) with it.
 
 Nothing of a comment reaches the page, as HTML or as text. Code keeps its comments: fenced code
 is set aside before this runs, an indented code block is left alone, and code spans are read
@@ -20,6 +21,7 @@ import re
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 OPENS = re.compile(r"^ {0,3}<!--")
 # As CommonMark reads a comment within a line: `<!-->`, `<!--->`, or `<!--` … `-->`.
@@ -61,6 +63,16 @@ class CommentInText(InlineProcessor):
         return "", m.start(0), m.end(0)
 
 
+class NothingLeft(Treeprocessor):
+    """A paragraph that held only a comment (`> <!-- … -->`, in a quote) is no paragraph."""
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag == "p" and not len(child) and not (child.text or "").strip() and not child.attrib:
+                    parent.remove(child)
+
+
 class CommentsExtension(Extension):
     def extendMarkdown(self, md):
         md.registerExtension(self)
@@ -68,6 +80,8 @@ class CommentsExtension(Extension):
         md.preprocessors.register(CommentLines(md), "statement_site_comment_lines", 24)
         # After code spans (190) and escapes (180), before links (160) and raw HTML (90).
         md.inlinePatterns.register(CommentInText(COMMENT, md), "statement_site_comment", 170)
+        # Right after inline patterns (20).
+        md.treeprocessors.register(NothingLeft(md), "statement_site_comment_left", 19.8)
 
 
 def makeExtension(**kwargs):

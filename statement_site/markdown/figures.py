@@ -8,7 +8,8 @@
 Editors write a caption in one of two ways:
 
 - as on GitHub, where it reads as one: the image, and on the line right under it an emphasised
-  line, `*Candles at the vigil.*`, in the same paragraph (a linked image, `[![…](…)](…)`, too);
+  line, `*Candles at the vigil.*` (or `**…**`), in the same paragraph (a linked image,
+  `[![…](…)](…)`, too);
 - as Material's documentation shows: `/// caption`, the caption, and `///`, under the image
   (pymdownx.blocks.caption makes the figure, its caption a paragraph).
 
@@ -47,12 +48,12 @@ def blank(*texts):
 
 
 def captioned(paragraph):
-    """An image alone, then, on a line of its own, an emphasised line and nothing else."""
+    """An image alone, then, on a line of its own, an emphasised line (`*…*` or `**…**`) and nothing else."""
     children = [child for child in paragraph if child.tag != "br"]
     return (
         len(children) == 2
         and image_of(children[0]) is not None
-        and children[1].tag == "em"
+        and children[1].tag in ("em", "strong")
         and blank(paragraph.text, *(child.tail for child in paragraph))
     )
 

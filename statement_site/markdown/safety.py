@@ -134,9 +134,10 @@ def refusal(tag, name, value, why):
     if name == "class":
         classes = value.split()
         bad = next((c for c in classes if not allowlist.is_content_class(c, tag)), value)
-        # A notice's kind, `admonition kind …` (pymdownx.quotes), is written `> [!KIND]`.
+        # A notice's kind, `admonition kind …`, is written `> [!KIND]` (pymdownx.quotes) or
+        # `!!! kind` (admonition).
         kind = classes[classes.index("admonition") + 1] if "admonition" in classes[:-1] else None
-        return (f"[!{bad}" if bad == kind else bad), why
+        return ((f"[!{bad}", f"!!! {bad}", f"!!!{bad}") if bad == kind else bad), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
         return value, f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"

@@ -84,10 +84,12 @@ class Habit:
         """What to tell an editor who wrote `text` (the line it starts on, or the part's words)."""
         found = self.written.search(text)
         values = {key: value or "" for key, value in found.groupdict().items()}
-        return self.advice.format(**values, slug=slug(values.get("title") or values.get("kind") or "section"))
+        values["kind"] = values.get("kind") or "note"  # `??? "Title"`: Material's default kind
+        ident = slug(values.get("title") or values["kind"])
+        return self.advice.format(**values, slug=ident if ident != "part" else "section")
 
 
-NOTICE = "a notice is '!!! note \"Its title\"', its text indented by four spaces on the lines under it"
+NOTICE = "a notice is '!!! note \"Its title\"' (or info, tip, warning, danger…), its text indented by four spaces on the lines under it"
 FOLDS = "which hides its text from readers who do not open it, and from print"
 TABS = "which show one tab at a time and hide the others' text, in print too"
 HABITS = (
@@ -120,6 +122,12 @@ HABITS = (
         "lines below (or `/// note | Its title`, its text, and `///` alone on the line after it)",
     ),
     Habit(
+        "a block closed that was never opened (///)",
+        re.compile(r"^///(?!\s*[\w-])"),
+        "'///' alone closes a notice or a caption, but none is open here: delete it, or open the notice above its "
+        "text with '/// note | Its title'",
+    ),
+    Habit(
         "a block the site does not have (///)",
         re.compile(r"^///\s*(?P<kind>[^\s|]*)"),
         "'/// {kind}' is not a block the site has, so it would show as text: a notice is '/// note | Its title' (or "
@@ -129,7 +137,7 @@ HABITS = (
     Habit(
         "a notice without its kind (!!!)",
         re.compile(r"^!!!"),
-        f"'!!!' alone would show on the page as text: {NOTICE}",
+        f"'!!!' without a kind of notice would show on the page as text: {NOTICE}",
     ),
     Habit(
         "an HTML comment never closed",
@@ -194,10 +202,13 @@ class Part:
             and "md-deck" not in self.classes
         )
 
-    def how_to_give_an_id(self, ident):
+    def how_to_give_an_id(self, ident, written=""):
+        """The line to write, for the ID `ident`; a heading's as `written` (its line), when given."""
         how = KINDS[self.kind].id_line
-        marker = "#" * self.level
-        return how and how.format(marker=marker, text=self.text, id=ident, indent=self.indent)
+        marker, text = "#" * self.level, self.text
+        if written.lstrip().startswith(marker + " "):  # the heading as typed: `:dove:`, not 🕊️
+            text = written.strip()[len(marker) :].strip()
+        return how and how.format(marker=marker, text=text, id=ident, indent=self.indent)
 
 
 def is_shared(kind, level=0):
@@ -280,7 +291,10 @@ def cut_into_parts(root, written, lines, body_line):
         if kind == "heading" and not within:
             section = words
         explicit = element.get("id") in written
-        line = locator.line_of(kind, element, text)
+        # A habit by the line it starts on (its words lose where the line ends), other parts by their words.
+        found = kind == "habit" and locator.line_starting(lambda written: habit_of(written) is not None)
+        line = found or locator.line_of(kind, element, text)
+        habit = (habit_of(lines[line - 1].strip()) or habit_of(text)) if kind == "habit" else None
         parts.append(
             Part(
                 kind=kind,
@@ -297,7 +311,7 @@ def cut_into_parts(root, written, lines, body_line):
                 classes=tuple(classes_of(element)),
                 indent=locator.indent_of(line) if kind == "item" else "",
                 words=words,
-                habit=habit_of(text) if kind == "habit" else None,
+                habit=habit,
             )
         )
     for element in root.iter():
@@ -395,6 +409,14 @@ class Locator:
         self.last = max(self.last, found)
         return found + 1
 
+    def line_starting(self, starts):
+        """The first line from the last part found whose text (indentation aside) `starts`
+        says is one, or None."""
+        found = next((i for i in range(self.last, len(self.lines)) if starts(self.lines[i].strip())), None)
+        if found is not None:
+            self.last = found
+        return found + 1 if found is not None else None
+
     def find(self, probe, start):
         """The line where the words `probe` begin, at or after line index `start`."""
         size = len(probe)
@@ -417,10 +439,10 @@ class Locator:
 
 
 def locate_text(lines, text, start):
-    """The first line from `start` holding `text` (raw HTML an editor wrote), in any case, else
-    `start`."""
-    text = text.casefold()
+    """The first line from `start` holding `text` (raw HTML an editor wrote), or one of its ways
+    of being written (a tuple), in any case, else `start`."""
+    written = [each.casefold() for each in ((text,) if isinstance(text, str) else text) if each]
     for index in range(start - 1, len(lines)):
-        if text and text in lines[index].casefold():
+        if any(each in lines[index].casefold() for each in written):
             return index + 1
     return start
