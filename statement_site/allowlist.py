@@ -45,7 +45,7 @@ CONTENT_ELEMENTS = {
     "sup": "footnote marks",
     "img": "images from docs/",
     "div": "notices and the footnotes' block",
-    "span": "old IDs kept for shared links (markdown/share.py), code highlighting",
+    "span": "old IDs kept for shared links (markdown/share.py), code highlighting, a task's tick",
     **dict.fromkeys(["table", "thead", "tbody", "tr", "th", "td"], "tables"),
     **dict.fromkeys(["dl", "dt", "dd"], "definition lists (def_list)"),
     **dict.fromkeys(["figure", "figcaption"], "an image and its caption (markdown/figures.py)"),
@@ -148,6 +148,8 @@ GENERATED_CLASSES = {
     "highlight": "code blocks (pymdownx.superfences)",
     "task-list": "a list of tasks, `- [ ]` (markdown/tasks.py)",
     "task-list-item": "a task, `- [x]` (markdown/tasks.py)",
+    "task-list-control": "a task's box and its words (markdown/tasks.py)",
+    "task-list-indicator": "the tick or circle the theme draws for a task's box (markdown/tasks.py)",
 }
 CONTENT_CLASSES = {**GENERATED_CLASSES, **EDITOR_CLASSES}
 # A code block's language (```html), which only names how it is highlighted.

@@ -4,12 +4,14 @@ not, that a reader sees and hears but cannot change.
     markdown_extensions:
       - statement_site.markdown.tasks
 
-pymdownx.tasklist finds them (its pattern, and its classes `task-list` and `task-list-item`,
-which Material styles); here each box is made so that every reader gets it:
+pymdownx.tasklist finds them (its pattern, and its classes `task-list` and `task-list-item`); the
+box is drawn as Material and Zensical draw it by default (pymdownx.tasklist's `custom_checkbox`:
+a green tick, or a grey circle, in print too), and made so that every reader gets it:
 
-- **Named.** `<label><input type="checkbox" disabled checked> Done</label>`: the label holds the
-  box and the item's words, so that a screen reader says the words with the box ("Done,
-  checkbox, checked"). A nested list, or a loose item's later paragraphs, stay outside it.
+- **Named.** `<label class="task-list-control"><input type="checkbox" disabled checked><span
+  class="task-list-indicator"></span>Done</label>`: the label holds the box and the item's words,
+  so that a screen reader says the words with the box ("Done, checkbox, checked"). A nested
+  list, or a loose item's later paragraphs, stay outside it.
 - **Inert.** `disabled`: nothing a reader does ticks a box of the statement, with or without
   JavaScript; the allowlist refuses a box without it (allowlist.py, `REQUIRED_ATTRIBUTES`).
 - **An element, not raw HTML set aside**, so that content safety judges it and the model reads a
@@ -44,12 +46,13 @@ def labelled(holder):
     found = RE_CHECKBOX.match(holder.text or "")
     if found is None:
         return False
-    label = etree.Element("label")
+    label = etree.Element("label", {"class": "task-list-control"})
     attributes = {"type": "checkbox", "disabled": "disabled"}
     if found.group("state").lower() == "x":
         attributes["checked"] = "checked"
-    box = etree.SubElement(label, "input", attributes)
-    box.tail, holder.text = found.group("line"), None
+    etree.SubElement(label, "input", attributes)
+    mark = etree.SubElement(label, "span", {"class": "task-list-indicator"})
+    mark.tail, holder.text = found.group("line"), None
     end = next((i for i, child in enumerate(holder) if child.tag in BLOCKS), len(holder))
     for child in list(holder)[:end]:
         holder.remove(child)

@@ -20,7 +20,9 @@ numbers), so that every message names `file:line`."""
 
 import html
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from xml.etree.ElementTree import Element
 
 from .text import PLACEHOLDER, STASHED, as_read, slug, squeeze, strip_tags
 
@@ -32,7 +34,7 @@ class Kind:
     """A kind of part the site renders."""
 
     name: str  # what editors call it
-    built_as: tuple  # the elements it is built as
+    built_as: tuple[str, ...]  # the elements it is built as
     id_line: str | None = None  # how an editor gives it an ID (a template); None: it takes none
     needs_an_id: bool = False  # on a page whose parts are shared, a reader must be able to link to it
     shared_as: str | None = None  # what its share page calls it ("Read this call…"); None: no share address
@@ -80,7 +82,7 @@ class Habit:
     advice: str  # the message: what it would do, and what to write instead; `{…}` from `written`
     block: bool = True  # it starts a block; else it may be anywhere in a part's words
 
-    def message(self, text):
+    def message(self, text: str) -> str:
         """What to tell an editor who wrote `text` (the line it starts on, or the part's words)."""
         found = self.written.search(text)
         values = {key: value or "" for key, value in found.groupdict().items()}
@@ -154,7 +156,7 @@ HABITS = (
 )
 
 
-def habit_of(text, block=True):
+def habit_of(text: str, block: bool = True) -> Habit | None:
     """The habit `text` is written with: at its start (block), or anywhere in it; or None."""
     for habit in HABITS:
         if habit.block == block and (habit.written.match(text) if block else habit.written.search(text)):
@@ -175,24 +177,24 @@ class Part:
     section: str  # the words of the heading it comes under ("" before the first)
     level: int = 0  # a heading's rank (1-6)
     container: str | None = None  # "notice", "quote", "item" or "footnote" it sits in
-    within: tuple = ()  # every one it sits in, outermost first
-    images: tuple = ()  # (alt, src) of each image in it
-    classes: tuple = ()
+    within: tuple[str, ...] = ()  # every one it sits in, outermost first
+    images: tuple[tuple[str, str], ...] = ()  # (alt, src) of each image in it
+    classes: tuple[str, ...] = ()
     indent: str = ""  # a list item's text indentation in the source
     words: str = ""  # how it reads when shared: its words alone, else its images' descriptions
     habit: Habit | None = None  # for a "habit": what it is written with
 
     @property
-    def name(self):
+    def name(self) -> str:
         return KINDS[self.kind].name
 
     @property
-    def shareable(self):
+    def shareable(self) -> bool:
         """It has a share address: an editor gave it an ID, and its kind is shared (not the page's title)."""
         return self.explicit and is_shared(self.kind, self.level)
 
     @property
-    def needs_an_id(self):
+    def needs_an_id(self) -> bool:
         """On a page whose parts are shared, a reader must be able to link to it: not the page's
         title, the deck under it, nor what sits in a notice or a footnote."""
         return (
@@ -202,7 +204,7 @@ class Part:
             and "md-deck" not in self.classes
         )
 
-    def how_to_give_an_id(self, ident, written=""):
+    def how_to_give_an_id(self, ident: str, written: str = "") -> str | None:
         """The line to write, for the ID `ident`; a heading's as `written` (its line), when given."""
         how = KINDS[self.kind].id_line
         marker, text = "#" * self.level, self.text
@@ -211,7 +213,7 @@ class Part:
         return how and how.format(marker=marker, text=text, id=ident, indent=self.indent)
 
 
-def is_shared(kind, level=0):
+def is_shared(kind: str, level: int = 0) -> bool:
     """Whether a part of `kind` with an editor's ID has a share address: the page's title has
     none (a link to it is a link to the page)."""
     return KINDS[kind].shared_as is not None and not (kind == "heading" and level == 1)
@@ -226,11 +228,11 @@ class Link:
     image: bool
 
 
-def classes_of(element):
+def classes_of(element: Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
-def each_part(root, stash=()):
+def each_part(root: Element, stash: Sequence[str] = ()) -> Iterator[tuple[str, Element, tuple[str, ...]]]:
     """(kind, element, within) of every part of a rendered tree, in reading order: the one place
     that says which element is which part. `within` names what the part sits in, outermost first
     ("notice", "quote", "item", "footnote"); `stash`, what Python-Markdown set aside, while it
@@ -271,7 +273,7 @@ def each_part(root, stash=()):
 SINGLE_PARTS = {"table": "table", "dl": "definitions", "figure": "figure", "pre": "code"}
 
 
-def paragraph_kind(element, container, stash=()):
+def paragraph_kind(element: Element, container: str | None, stash: Sequence[str] = ()) -> str:
     """A paragraph's kind: an image alone (in a link or not), a habit the site does not render,
     a quotation's paragraph, or a paragraph."""
     if element.find(".//img") is not None and not squeeze(visible_text(element, stash, marks=False)):
@@ -281,7 +283,7 @@ def paragraph_kind(element, container, stash=()):
     return "quote" if container == "quote" else "paragraph"
 
 
-def cut_into_parts(root, written, lines, body_line):
+def cut_into_parts(root: Element, written: set[str], lines: list[str], body_line: int) -> tuple[list[Part], list[Link]]:
     """(parts, links) of a rendered page, in order, each with its line in the Markdown file."""
     parts, links, locator = [], [], Locator(lines, body_line)
     section = ""
@@ -322,7 +324,7 @@ def cut_into_parts(root, written, lines, body_line):
     return parts, links
 
 
-def visible_text(element, stash=(), marks=True):
+def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True) -> str:
     """The words a reader sees: permalink signs, footnotes' way back and a list item's nested
     lists left out; an image as "[image: its alt text]" and a task's box as "[x]" or "[ ]" (or
     neither, without `marks`); a line break as a space; what Python-Markdown set aside read from
@@ -353,7 +355,7 @@ def visible_text(element, stash=(), marks=True):
     return squeeze(as_read(PLACEHOLDER.sub("", text)))
 
 
-def shared_words(kind, element):
+def shared_words(kind: str, element: Element) -> str:
     """How a part reads in a share page's title and description and on a card: a figure by its
     caption, any other by its words; by its images' descriptions when it has no words."""
     caption = element.find("figcaption") if kind == "figure" else None
@@ -409,7 +411,7 @@ class Locator:
         self.last = max(self.last, found)
         return found + 1
 
-    def line_starting(self, starts):
+    def line_starting(self, starts: Callable[[str], bool]) -> int | None:
         """The first line from the last part found whose text (indentation aside) `starts`
         says is one, or None."""
         found = next((i for i in range(self.last, len(self.lines)) if starts(self.lines[i].strip())), None)
@@ -438,7 +440,7 @@ class Locator:
         return self.body_line
 
 
-def locate_text(lines, text, start):
+def locate_text(lines: list[str], text: str | tuple[str, ...], start: int) -> int:
     """The first line from `start` holding `text` (raw HTML an editor wrote), or one of its ways
     of being written (a tuple), in any case, else `start`."""
     written = [each.casefold() for each in ((text,) if isinstance(text, str) else text) if each]
