@@ -357,7 +357,12 @@ def give_the_title_an_id(project):
     """The page's title, given an ID as a section's is: a link may end in it, and it has no share
     address (a link to the title is a link to the page)."""
     title = next(p for p in index(project).parts if p.kind == "heading" and p.level == 1)
-    replace(Path(project) / "docs/index.md", f"# {title.text}\n", f"# {title.text} {{#edits-title}}\n")
+    if title.explicit:
+        return  # the editors gave it one
+    path = Path(project) / "docs/index.md"
+    lines = lines_of(path)
+    lines[title.line - 1] = lines[title.line - 1].rstrip() + " {#edits-title}"
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def link_an_image(project):
