@@ -181,7 +181,7 @@ class Part:
     images: tuple[tuple[str, str], ...] = ()  # (alt, src) of each image in it
     classes: tuple[str, ...] = ()
     indent: str = ""  # a list item's text indentation in the source
-    words: str = ""  # how it reads when shared: its words alone, else its images' descriptions
+    words: str = ""  # how it reads when shared: its words alone (no image, box or footnote mark), else its images' descriptions
     habit: Habit | None = None  # for a "habit": what it is written with
 
     @property
@@ -326,16 +326,15 @@ def cut_into_parts(root: Element, written: set[str], lines: list[str], body_line
 
 def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True) -> str:
     """The words a reader sees: permalink signs, footnotes' way back and a list item's nested
-    lists left out; an image as "[image: its alt text]" and a task's box as "[x]" or "[ ]" (or
-    neither, without `marks`); a line break as a space; what Python-Markdown set aside read from
-    `stash`, its other placeholders dropped."""
+    lists left out; an image as "[image: its alt text]", a task's box as "[x]" or "[ ]" and a
+    footnote's mark as its number (or none of them, without `marks`); a line break as a space;
+    what Python-Markdown set aside read from `stash`, its other placeholders dropped."""
     out = []
 
     def collect(node, top):
         classes = classes_of(node)
-        if node is not top and (
-            node.tag in ("ul", "ol") and top.tag == "li" or "headerlink" in classes or "footnote-backref" in classes
-        ):
+        left_out = node.tag in ("ul", "ol") and top.tag == "li" or "headerlink" in classes or "footnote-backref" in classes
+        if node is not top and (left_out or not marks and is_footnote_mark(node)):
             out.append(node.tail or "")
             return
         if node.tag == "img" and marks:
@@ -355,9 +354,15 @@ def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True
     return squeeze(as_read(PLACEHOLDER.sub("", text)))
 
 
+def is_footnote_mark(element: Element) -> bool:
+    """A footnote's mark in the text (`[^1]`, shown as a raised number)."""
+    return element.tag == "sup" and element.find("a[@class='footnote-ref']") is not None
+
+
 def shared_words(kind: str, element: Element) -> str:
     """How a part reads in a share page's title and description and on a card: a figure by its
-    caption, any other by its words; by its images' descriptions when it has no words."""
+    caption, any other by its words (without its footnotes' marks); by its images' descriptions
+    when it has no words."""
     caption = element.find("figcaption") if kind == "figure" else None
     words = visible_text(caption if caption is not None else element, marks=False)
     return words or ", ".join(squeeze(img.get("alt", "")) for img in element.iter("img") if img.get("alt", "").strip())
