@@ -140,6 +140,30 @@ def test_a_mistake_stops_the_build_with_its_line(tmp_path, generator):
     assert not list((project / "site").rglob("*.html")), "a stopped build left pages"
 
 
+def test_front_matter_lands_as_it_is_written(built):
+    """Title and description, where each theme prints them: read back as the editor wrote them,
+    with no hook of either generator's between (an `&` and an apostrophe in the copy's)."""
+    source, site = built
+    described = [page for page in source.pages.values() if "description" in page.meta]
+    assert any("&" in page.meta["description"] for page in described), "the copy has a description with '&'"
+    for page in described:
+        soup = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html5lib")
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}
+        assert meta["description"] == meta["og:description"] == page.meta["description"], page.file
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_straight_quote_in_front_matter_stops_the_build_with_its_line(tmp_path, generator):
+    """Zensical prints a description in an attribute as it is: the editor checks stop a `"`
+    before either generator runs."""
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "privacy.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", '---\ntitle: \'Say "hello"\'\n', 1), encoding="utf-8")
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and "docs/privacy.md:2: title: write quotation marks as “ and ”" in output, output
+    assert not list((project / "site").rglob("*.html")), "a stopped build left pages"
+
+
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
     """Both stop before building; the alias the message gives clears it (the copy built above

@@ -209,7 +209,9 @@ Alto el fuego.
 
 [^1]: A source.
 """.format(two_spaces="  ")
-TITLE, DESCRIPTION = 'Q&A: "quotes" & apostrophes\'', 'A & B "C"'
+# What a theme could print otherwise than as text (a straight quote, a character reference) is
+# refused by the editor checks (tests/edits.py MISTAKES); the rest lands as written.
+TITLE, DESCRIPTION = "Q & A: “quotes” & apostrophes'", "A & B “C” 'D'"
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +223,8 @@ def built(tmp_path_factory):
     draw_image(project / "docs/assets/x.png")
     (project / "docs/needs.md").write_text(NEEDS, encoding="utf-8")
     quoted = TITLE.replace("'", "''")
-    (project / "docs/titled.md").write_text(f"---\ntitle: '{quoted}'\ndescription: '{DESCRIPTION}'\n---\n\n# Titled\n\nText.\n", encoding="utf-8")
+    described = DESCRIPTION.replace("'", "''")
+    (project / "docs/titled.md").write_text(f"---\ntitle: '{quoted}'\ndescription: '{described}'\n---\n\n# Titled\n\nText.\n", encoding="utf-8")
     (project / "docs/entities.md").write_text("# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - Needs: needs.md\n  - Titled: titled.md\n  - entities.md\n")
