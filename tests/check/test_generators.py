@@ -8,6 +8,7 @@ hooks, gets them from `make build-zensical` (the checks, `zensical build`, then
 
 import base64
 import hashlib
+import posixpath
 import re
 
 import contract
@@ -105,6 +106,37 @@ def test_every_page_allows_exactly_its_own_inline_scripts_and_styles(built):
         assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"], name
         head = soup.head.find_all(True)
         assert head[0].has_attr("charset") and head[1].get("http-equiv") == "Content-Security-Policy", name
+
+
+LOADS = {"link": "href", "script": "src", "img": "src"}
+
+
+def test_every_address_a_page_loads_is_a_file_of_the_site(built):
+    """No request that fails: the icon, stylesheets, scripts (those loaded after paint too) and
+    images each page asks for are files of the output folder, whichever generator wrote it."""
+    source, site = built
+    base = re.match(r"https?://[^/]+(/.*)?$", source.config.site_url).group(1) or "/"
+    missing = set()
+    for path in site.rglob("*.html"):
+        folder = path.parent.relative_to(site).as_posix()
+        for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(list(LOADS)):
+            address = element.get(LOADS[element.name])
+            if not address or address.startswith("data:") or element.name == "link" and not {"icon", "stylesheet"} & set(element.get("rel", [])):
+                continue
+            target = address.split("#")[0].split("?")[0]
+            file = target.removeprefix(base) if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            if not (site / file).is_file():
+                missing.add(f"{path.relative_to(site)}: {address}")
+    assert not missing, sorted(missing)[:10]
+
+
+def test_nothing_is_loaded_for_search_which_is_off(built):
+    """Zensical turns search on unless told otherwise: with it off, no page has the search
+    box whose script downloads the index and its worker."""
+    _, site = built
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select("[data-md-component=search], label[for=__search]"), path.relative_to(site)
 
 
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
