@@ -19,7 +19,7 @@ from PIL import Image
 
 from . import allowlist, limits
 from .problems import Problem
-from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED
+from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.project import Source, read_published
 from .source.text import INVISIBLE, is_id, slug
 
@@ -341,6 +341,27 @@ def nav_problems(source, published=None, found=()):
     return problems
 
 
+def redirect_problems(source, published=None, found=()):
+    """A redirect keeps a gone page's address: over a page that is there, it would take its place
+    (MkDocs replaces the page, Zensical stops with a traceback)."""
+    problems = []
+    addresses = {page.url: page for page in source.pages.values()}
+    for redirect in source.config.redirects:
+        page = addresses.get(page_url(redirect.old))
+        if page is not None:
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    redirect.line,
+                    f"the redirect from {redirect.old} would take the place of the page {page.file}: a redirect is for "
+                    "a page that is gone; remove this line, or the page",
+                )
+            )
+        elif urlsplit(redirect.new).scheme not in ("http", "https") and redirect.new.split("#")[0] not in source.pages:
+            problems.append(Problem(CONFIG_FILE, redirect.line, f"the redirect from {redirect.old} leads to {redirect.new}, which is not a page of docs/"))
+    return problems
+
+
 # -- Links that were shared --------------------------------------------------------------------------
 
 
@@ -514,6 +535,7 @@ CHECKS = (
     unreadable,
     each_page,
     nav_problems,
+    redirect_problems,
     alias_problems,
     share_page_problems,
     removed_id_problems,

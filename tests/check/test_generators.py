@@ -197,6 +197,21 @@ def test_a_straight_quote_in_front_matter_stops_the_build_with_its_line(tmp_path
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
+def test_a_redirect_over_a_page_stops_the_build_with_its_line(tmp_path, generator):
+    """MkDocs would replace the page, Zensical stop with a traceback: both stop at the line."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: index.md\n")
+    config.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("        privacy.md: index.md") + 1
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and "Traceback" not in output, output
+    problems = [entry for entry in output.split("\n") if entry.startswith("ERROR   -  mkdocs.yml:")]
+    assert problems == [f"ERROR   -  mkdocs.yml:{line}: the redirect from privacy.md would take the place of the page docs/privacy.md: "
+                        "a redirect is for a page that is gone; remove this line, or the page"], output
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
 def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
     """Both stop before building; the alias the message gives clears it (the copy built above
     has such an alias, for a removed call)."""
