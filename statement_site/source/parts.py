@@ -154,14 +154,14 @@ def text_without_images(element):
 
 def visible_text(element):
     """The words a reader sees: permalink signs, footnotes' way back and nested lists left out,
-    an image as "[image: its alt text]"."""
+    an image as "[image: its alt text]". Only the links the site made are left out: content
+    safety refuses those classes anywhere else (allowlist.GENERATED_CLASSES)."""
     out = []
 
     def collect(node, top):
         classes = (node.get("class") or "").split()
-        if node is not top and (
-            node.tag in ("ul", "ol") and top.tag == "li" or "headerlink" in classes or "footnote-backref" in classes
-        ):
+        generated = node.tag == "a" and ("headerlink" in classes or "footnote-backref" in classes)
+        if node is not top and (node.tag in ("ul", "ol") and top.tag == "li" or generated):
             out.append(node.tail or "")
             return
         if node.tag == "img":

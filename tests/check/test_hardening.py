@@ -47,6 +47,11 @@ UNSAFE = {
     "class-that-hides": ("Text shown only in print.\n{: .print-url }", "the class 'print-url' is not available"),
     "closing-the-article": ("</article><p>Now in the theme's markup.</p>", "the HTML <p> would show on the page as text"),
     "bogus-comment": ("A sentence <!-- hidden --> with a comment.", "an HTML comment would show on the page as text: remove it"),
+    "class-of-a-permalink": ("A hidden call.\n{: .headerlink }", "the class 'headerlink' is the site's own"),
+    "class-of-a-notice-title": ("A hidden call.\n{: class=\"admonition-title\" }", "the class 'admonition-title' is the site's own"),
+    "notice-of-the-kind-headerlink": ("> [!HEADERLINK]\n> A hidden call.", "'[!HEADERLINK]' is not a kind of notice"),
+    "notice-with-attrs": ("/// note | Hidden\n    attrs: {class: footnote}\nA call.\n///", "the class 'footnote' is the site's own"),
+    "code-block-attributes": ('``` {onclick="alert(1)"}\nx\n```', "the attribute onclick= on <code> is not allowed"),
 }
 
 
@@ -61,6 +66,16 @@ def test_unsafe_markdown_is_stopped_with_its_own_line(tmp_path):
         lines = range(3, 3 + text.count("\n") + 1)
         found = [p for p in problems if p.startswith(tuple(f"docs/unsafe/{name}.md:{n}: " for n in lines)) and said in p]
         assert found, f"expected {said!r} for docs/unsafe/{name}.md in:\n" + "\n".join(problems)
+
+
+def test_words_in_a_link_styled_as_the_sites_own_are_read_as_words(tmp_path):
+    """What the model, the redline and the cards compare leaves out only what the site made."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "styled.md").write_text(
+        "# A page\n\nPeace [and a hidden call](#a-page){.headerlink} [back](#fnref-1){.footnote-backref}.\n", encoding="utf-8"
+    )
+    page = Source.read(project).pages["styled.md"]
+    assert [p.text for p in page.parts if p.kind == "paragraph"] == ["Peace and a hidden call back."]
 
 
 def test_files_that_may_not_be_published_are_refused_one_message_each(tmp_path):
@@ -125,6 +140,11 @@ INJECTED = {
     "a script address in the navigation": ('href="privacy/"', 'href="javascript:alert(1)"'),
     "a comment in the article": ("<h1", "<!-- hidden --><h1"),
     "the article closed early": ("<h1", "</article><p>moved</p><h1"),
+    "a paragraph styled as a permalink": ("<h1", '<p class="headerlink">hidden</p><h1'),
+    "a notice of the kind headerlink": ("<h1", '<div class="admonition headerlink"><p>hidden</p></div><h1'),
+    "an image styled as a way back": ("<h1", '<p><img alt="x" src="assets/x.png" class="footnote-backref"></p><h1'),
+    "words in a link styled as a permalink": ("<h1", '<p>A <a class="headerlink" href="#elsewhere">hidden call</a>.</p><h1'),
+    "a button's class on a paragraph": ("<h1", '<p class="md-button">x</p><h1'),
 }
 
 
