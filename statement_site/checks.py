@@ -208,7 +208,6 @@ def notice_closed(lines, start):
 def link_problems(page, source):
     """Links and images that lead nowhere: another page, a part, a file of docs/."""
     problems = []
-    base = PurePosixPath(page.src).parent
     for link in page.links:
         split = urlsplit(link.href)
         if split.scheme or split.netloc or link.href.startswith("//"):
@@ -221,9 +220,7 @@ def link_problems(page, source):
         if not path:
             target = page
         else:
-            resolved = (base / path).as_posix()
-            resolved = PurePosixPath(*[p for p in PurePosixPath(resolved).parts if p != "."]).as_posix()
-            resolved = normalise(resolved)
+            resolved = link_target(page, link.href)
             target = source.pages.get(resolved)
             if target is None and resolved not in source.files:
                 if any(problem.file == f"docs/{resolved}" for problem in source.problems):
@@ -238,6 +235,15 @@ def link_problems(page, source):
                     Problem(page.file, link.line, f"the link '{link.href}' leads to no part of {target.file}: check the ID after '#'")
                 )
     return problems
+
+
+def link_target(page, href):
+    """The file of docs/ a link of `page` leads to (relative to docs/), or None for another site."""
+    split = urlsplit(href)
+    if split.scheme or split.netloc or href.startswith("//"):
+        return None
+    resolved = (PurePosixPath(page.src).parent / unquote(split.path)).as_posix()
+    return normalise(PurePosixPath(*[p for p in PurePosixPath(resolved).parts if p != "."]).as_posix())
 
 
 def normalise(path):
@@ -464,7 +470,10 @@ def file_problems(source, published=None, found=()):
         elif suffix == ".pdf":
             from . import pdf  # pypdf, only for a site that has a PDF
 
-            problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in pdf.pdf_problems(path.read_bytes())]
+            # On the line that links to it, where the editor put it in the statement; else on it.
+            linked = next(((p.file, link.line) for p in source.pages.values() for link in p.links if link_target(p, link.href) == name), None)
+            for line, why in pdf.pdf_problems(path.read_bytes()):
+                problems.append(Problem(linked[0], linked[1], f"{name}: {why}") if linked else Problem(f"{DOCS}/{name}", line, why))
         elif suffix in IMAGE_FORMATS:
             problems += [Problem(f"{DOCS}/{name}", 1, why) for why in image_problems(path, suffix)]
     return problems
