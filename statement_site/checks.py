@@ -11,17 +11,17 @@ read every text file and reports first what it could not read.
 import difflib
 import re
 import unicodedata
-import xml.etree.ElementTree as ElementTree
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
-from . import allowlist, limits
+from . import limits
 from .problems import Problem
 from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.project import Source, read_published
 from .source.text import INVISIBLE, is_id, slug
+from .svg import svg_problems
 
 # A page is taken for one in another language when these short words outnumber English ones.
 COMMON_WORDS = {
@@ -38,11 +38,6 @@ FOREIGN_BLOCKS = {
 # Parts that need an ID on a shared page: what a reader links to. Tables, notices, footnotes,
 # code and images take none (a reader links to the section they are in).
 NEEDS_AN_ID = {"heading", "paragraph", "item", "quote"}
-SVG_ELEMENTS = {
-    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
-    "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use",
-}  # fmt: skip
-SVG_MAX_ELEMENTS = 5_000
 
 
 def check(source, published=None):
@@ -493,44 +488,6 @@ def image_problems(path, suffix):
     if found != IMAGE_FORMATS[suffix]:
         return [f"this file is not a {IMAGE_FORMATS[suffix]} image ({found or 'not an image'}): save it again as {suffix[1:].upper()}"]
     return []
-
-
-def svg_problems(data):
-    """(line, problem) for an SVG image: a real XML parser, then an allowlist of drawing elements,
-    and nothing that multiplies (a <use> of something that holds a <use>)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return [(1, "the SVG is not UTF-8: export it again, or use PNG")]
-    if "<!doctype" in text.lower() or "<!entity" in text.lower():
-        return [(1, "an SVG with a DOCTYPE or entities is not allowed: export it again as plain SVG")]
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        return [(error.position[0], f"the SVG is not well-formed XML ({error}): export it again, or use PNG")]
-    problems, elements = [], list(root.iter())
-    if len(elements) > SVG_MAX_ELEMENTS:
-        return [(1, f"the SVG has more than {SVG_MAX_ELEMENTS:,} elements: export it as PNG")]
-    by_id = {e.get("id"): e for e in elements if e.get("id")}
-    for element in elements:
-        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
-        if tag not in SVG_ELEMENTS:
-            problems.append((1, f"the SVG element <{tag}> is not allowed (scripts, animations, embedded HTML): use PNG"))
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                problems.append((1, f"the SVG attribute {local}= runs code: remove it, or use PNG"))
-            elif local == "href" and not allowlist.normalise_url(value).startswith("#"):
-                problems.append((1, "an SVG may not refer to other files (href): use PNG"))
-            elif local == "href" and tag == "use":
-                target = by_id.get(value[1:])
-                if target is not None and any(e.tag.rsplit("}", 1)[-1] == "use" for e in target.iter()):
-                    problems.append((1, "a <use> of a shape that holds a <use> multiplies the drawing: export it as PNG"))
-            elif local == "style" or "url(" in value.replace(" ", "").lower().replace("url(#", ""):
-                problems.append((1, "an SVG may not load styles or outside resources: use PNG"))
-            elif allowlist.url_scheme(allowlist.normalise_url(value)) in ("javascript", "data", "vbscript"):
-                problems.append((1, f"the SVG attribute {local}= holds a script address: use PNG"))
-    return problems[:5]
 
 
 def run(root):

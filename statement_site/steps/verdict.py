@@ -1,5 +1,5 @@
 """The verdict: every page of the output folder, as a browser reads it, against the allowlist
-(allowlist.py); every SVG against the drawing elements (checks.svg_problems). A refused page or
+(allowlist.py); every SVG against what a drawing may hold (svg.py). A refused page or
 image is taken out of the site and the pipeline fails, naming the Markdown file and line (or the
 page and the nearest ID), what was found and why.
 
@@ -10,8 +10,8 @@ policy step, which hashes exactly them."""
 import dataclasses
 
 from .. import allowlist
-from ..checks import svg_problems
 from ..problems import Problem
+from ..svg import svg_problems
 from .policy import Templates
 
 

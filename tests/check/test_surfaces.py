@@ -144,3 +144,33 @@ def test_the_checks_never_raise_on_what_is_under_docs(tmp_path):
     (project / "docs" / "empty.md").write_bytes(b"")
     checks.check(Source.read(project))
     assert Path(project / "docs" / "junk.md").exists()
+
+
+DRAWINGS = {
+    "illustrator": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" id="Layer_1" data-name="Layer 1" '
+        'viewBox="0 0 100 40"><defs><style>.cls-1{fill:#231f20;stroke:#fff;stroke-miterlimit:10;}</style></defs>'
+        '<title>Ceasefire</title><rect class="cls-1" x="0.5" y="0.5" width="99" height="39"/></svg>'
+    ),
+    "inkscape-plain": (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="210mm" height="297mm" '
+        'version="1.1" viewBox="0 0 210 297"><defs><linearGradient id="a"><stop offset="0" style="stop-color:#1a237e;stop-opacity:1"/>'
+        '</linearGradient><linearGradient xlink:href="#a" id="b" x1="0" x2="1" gradientUnits="userSpaceOnUse"/></defs>'
+        '<g transform="translate(10 20) rotate(5)"><path d="M12 8a3 3 0 0 0 3-3" style="fill:url(#b);stroke-width:0.26"/>'
+        '<text xml:space="preserve" font-family="Noto Sans, sans-serif" font-size="12">Alto el fuego</text></g></svg>'
+    ),
+    "figma": (
+        '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg"><g clip-path="url(#clip0)">'
+        '<circle cx="12" cy="12" r="10" fill="#4051B5" fill-opacity="0.9"/></g><defs><clipPath id="clip0"><rect width="24" '
+        'height="24" fill="white"/></clipPath></defs></svg>'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_a_drawing_as_editors_export_it_passes(name):
+    """The SVG allowlist holds what drawing programs write: classes in a <style>, gradients,
+    clip paths, `xml:space`, `data-name`; it refuses only what reaches outside (tests/corpus/files.yml)."""
+    from statement_site.svg import svg_problems
+
+    assert svg_problems(DRAWINGS[name].encode()) == []
