@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import html5lib
 
+from .homographs import host_problem
+
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_DEPTH = 80  # Material nests about 25 deep; far more is a bomb, not a page
 
@@ -306,15 +308,13 @@ def url_problem(url, allow_remote, site_url=""):
         return None
     scheme = url_scheme(url)
     if url.startswith(("//", "\\\\", "/\\", "\\/")):
-        return None if allow_remote else "only files of the site itself (a relative address such as assets/x.png)"
+        return host_problem("https:" + url) if allow_remote else "only files of the site itself (a relative address such as assets/x.png)"
     if not scheme:
         return None
+    if scheme in SCHEMES and not allow_remote:
+        return "only files of the site itself (a relative address such as assets/x.png): nothing is loaded from other hosts"
     if scheme in SCHEMES:
-        return (
-            None
-            if allow_remote
-            else "only files of the site itself (a relative address such as assets/x.png): nothing is loaded from other hosts"
-        )
+        return host_problem(url) if scheme != "mailto" else None
     return f"the {scheme}: scheme is not allowed (only https:, http:, mailto: and addresses on the site)"
 
 

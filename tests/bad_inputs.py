@@ -9,6 +9,7 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
@@ -17,6 +18,10 @@ CORPUS = Path(__file__).parent / "corpus"
 ACTIVE_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "portal", "fencedframe"}
 ACTIVE_ELEMENTS |= {"animate", "set", "template", "dialog", "noscript", "textarea", "xmp", "plaintext", "style", "video"}
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text", "data:application", "data:image/svg")
+# The site's own classes, which hide or leave out what they are on unless the site made it: the
+# permalink's ¶, the footnote's way back ↩ (tests/corpus/classes.txt).
+HIDING_CLASSES = {"headerlink", "share-link", "footnote-backref", "md-toggle", "md-visually-hidden", "print-url"}
+GENERATED_SIGNS = {"¶", "↩"}
 
 
 def markup_corpus():
@@ -75,6 +80,11 @@ def dangers(html, policy_hashes):
             digest = f"'{sha256(element.string or '')}'"
             if digest not in policy_hashes:
                 found.append(f"an unhashed script {element.string!r:.40}")
+        if id(element) in content and HIDING_CLASSES & set(element.get("class", [])):
+            if element.get_text().strip() not in GENERATED_SIGNS:
+                found.append(f"{element.get('class')} on <{element.name}> {element.get_text()[:30]!r}")
+        if id(element) in content and element.name == "a" and look_alike_host(element.get("href", "")):
+            found.append(f"a link to {element['href']!r}, whose host only looks like another")
         for name, value in element.attrs.items():
             value = " ".join(value) if isinstance(value, list) else value
             # As browsers read an address: outer controls and spaces stripped, tabs and newlines removed.
@@ -87,3 +97,10 @@ def dangers(html, policy_hashes):
                 if not (element.name == "link" and url.startswith("data:image/svg+xml")):
                     found.append(f"{name}={value!r:.40}")
     return found
+
+
+def look_alike_host(href):
+    """A web address whose host is not plain ASCII (tests/corpus/hosts.txt): the corpus's only
+    such hosts are look-alikes, which no page may link to."""
+    host = urlsplit(href).netloc
+    return not unquote(host).isascii() or "xn--" in host.lower()

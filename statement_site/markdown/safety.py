@@ -107,6 +107,10 @@ class AllowedOnly(Treeprocessor):
                         element.set("class", " ".join(kept))
                 if element.tag == "img" and "src" not in element.attrib:
                     replace_with_text(parent, element, element.get("alt", ""))
+                elif element.tag == "a" and "href" in attribute_problems:
+                    # A link whose address is refused is no link: its words stay, as words.
+                    gone.update(id(inner) for inner in element.iter())
+                    replace_with_text(parent, element)
         self.judge_set_aside(site_url)
 
     def refuse_written_classes(self, element):
@@ -161,7 +165,8 @@ def refusal(tag, name, value, why, attributes=None, parent=None):
         return (f"[!{bad}" if bad == kind else bad), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
-        return value, f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"
+        # An address is found by what follows its scheme: magiclink writes `www.…` as `http://www.…`.
+        return value.split("://", 1)[-1], f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"
     return name, f"the attribute {name}= on <{tag}> is not allowed: {why}"
 
 

@@ -174,3 +174,41 @@ def test_a_drawing_as_editors_export_it_passes(name):
     from statement_site.svg import svg_problems
 
     assert svg_problems(DRAWINGS[name].encode()) == []
+
+
+HOSTS = {
+    "https://exаmple.org/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://xn--exmple-4nf.org/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://ex%D0%B0mple.org/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://аррӏе.com/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://gοοgle.com/": "'ο' (U+03BF, GREEK SMALL LETTER OMICRON)",
+    "//pаypal.com/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://www.ilrc.org/": None,
+    "https://münchen.de/": None,
+    "https://пример.рф/": None,
+    "https://аррӏе.рф/": None,  # a Cyrillic top-level label: Cyrillic letters are what it means
+    "https://παράδειγμα.δοκιμή/": None,
+    "https://日本語ドメイン.jp/": None,
+    "https://ドメインname.jp/": None,  # Latin with Japanese, as Japanese names are written
+}
+
+
+@pytest.mark.parametrize("url", HOSTS)
+def test_a_host_that_only_looks_like_another_is_no_link(url):
+    """As browsers judge a host (UTS #39, per label): one that mixes scripts names the character."""
+    from statement_site import allowlist
+
+    problem = allowlist.url_problem(url, allow_remote=True)
+    if HOSTS[url] is None:
+        assert problem is None, problem
+    else:
+        assert HOSTS[url] in problem and "browsers show the host as xn--" in problem, problem
+
+
+def test_an_explicit_link_to_a_look_alike_is_one_message_on_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "giving.md").write_text("# Giving\n\nGive [here](https://exаmple.org/give) or at www.exаmple.org today.\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project)) if p.file == "docs/giving.md" and "href=" in p.message]
+    assert len(problems) == 2 and all(p.startswith("docs/giving.md:3: href=") and "only looks like another" in p for p in problems), problems
+    page = Source.read(project).pages["giving.md"]
+    assert not page.links, "a look-alike host is made no link"
