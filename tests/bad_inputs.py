@@ -20,7 +20,7 @@ ACTIVE_ELEMENTS |= {"animate", "set", "template", "dialog", "noscript", "textare
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:text", "data:application", "data:image/svg")
 # The site's own classes, which hide or leave out what they are on unless the site made it: the
 # permalink's ¶, the footnote's way back ↩ (tests/corpus/classes.txt).
-HIDING_CLASSES = {"headerlink", "share-link", "footnote-backref", "md-toggle", "md-visually-hidden", "print-url"}
+HIDING_CLASSES = {"headerlink", "share-link", "footnote-backref", "md-toggle", "md-visually-hidden"}
 GENERATED_SIGNS = {"¶", "↩"}
 
 

@@ -212,6 +212,23 @@ def test_a_redirect_over_a_page_stops_the_build_with_its_line(tmp_path, generato
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
+def test_a_stylesheet_problem_is_reported_on_the_line_that_links_it(tmp_path, generator):
+    """Once, on mkdocs.yml's line: not on site/404.html, nor on each page that shows it."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    first = re.search(r"^extra_css:\n  - (.+)$", text, re.MULTILINE).group(1)
+    text = text.replace(f"extra_css:\n  - {first}\n", f"extra_css:\n  - {first}\n  - stylesheets/missing.css\n  - https://example.org/x.css\n")
+    config.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    code, output = GENERATORS[generator](project)
+    problems = [entry for entry in output.split("\n") if re.match(r"ERROR   -  \S+:\d+: ", entry)]
+    assert code != 0 and len(problems) == 2, output
+    assert problems[0].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - stylesheets/missing.css') + 1}: the file stylesheets/missing.css"), problems
+    assert problems[1].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - https://example.org/x.css') + 1}: href='https://example.org/x.css'"), problems
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
 def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
     """Both stop before building; the alias the message gives clears it (the copy built above
     has such an alias, for a removed call)."""
