@@ -179,7 +179,7 @@ class Damaged(Exception):
 
 
 def pdf_problems(data):
-    """(line, problem) pairs for a PDF under docs/, line always 1: [] when it may be published."""
+    """[(1, problem)] for a PDF under docs/, the first of MESSAGES found: [] when it may be published."""
     if len(data) > limits.PDF_BYTES:
         return [(1, TOO_BIG)]
     if not data.startswith(b"%PDF-"):
@@ -202,7 +202,9 @@ def pdf_problems(data):
     for item in found:
         kind, detail = item if isinstance(item, tuple) else (item, "")
         details.setdefault(kind, set()).add(detail)
-    return [(1, message.format(", ".join(sorted(details[kind]))[:200])) for kind, message in MESSAGES.items() if kind in details]
+    # One message: the first kind found, in MESSAGES' order; exported again, the file has none.
+    first = next(((kind, message) for kind, message in MESSAGES.items() if kind in details), None)
+    return [(1, first[1].format(", ".join(sorted(details[first[0]]))[:200]))] if first else []
 
 
 def too_many_headers(data):

@@ -16,7 +16,7 @@ from .files import decode, page_url, share_path
 from .parts import cut_into_parts, locate_text
 from .render import render
 from .strict import mapping_items, read_strict_yaml
-from .text import squeeze
+from .text import INVISIBLE, is_control, squeeze
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,8 @@ def key_lines(lines, key, first_line):
 
 def text_problem(value):
     """Why a title or description would not read on every generator's page as it is written."""
+    if hidden := hidden_problem(value):
+        return hidden
     if '"' in value:
         return "write quotation marks as “ and ” (a straight \" would end the value where a theme prints it)"
     # `&` before a letter, a digit or `#` starts a character reference, or something a browser
@@ -232,6 +234,12 @@ def text_problem(value):
     if reference:
         return f"'{reference.group()}' reads as the start of a character reference: write '&' with a space after it, as in 'Q & A'"
     return None
+
+
+def hidden_problem(value, allowed=""):
+    """An invisible or control character a YAML escape (`\\u0007`) wrote into a value, or None."""
+    hidden = next((c for c in value if c not in allowed and (is_control(c) or ord(c) in INVISIBLE)), None)
+    return hidden and f"the invisible character U+{ord(hidden):04X} is not allowed in it: delete it"
 
 
 def latest_day():
@@ -252,6 +260,9 @@ def valid_changes(path, items, report, today):
             continue
         if day > today:
             report(path, line, f"{date.data} is still to come: date a note on the day the change is published, or later")
+            continue
+        if hidden := hidden_problem(item.data["note"], allowed="\n"):  # a folded note's line breaks are spaces
+            report(path, item["note"].end_line + 1, f"note: {hidden}")
             continue
         yield {**item.data, "line": item.start_line + 1}
 

@@ -6,10 +6,10 @@ Self-contained: the PDFs are made here, with pypdf or written byte by byte."""
 import io
 import time
 import xml.etree.ElementTree as etree
-import zlib
 
 import markdown
 import pytest
+from bad_inputs import by_hand
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
@@ -31,54 +31,6 @@ def one_page():
     writer = PdfWriter()
     writer.add_blank_page(612, 792)
     return writer
-
-
-def by_hand(objects, packed=None, extra=b""):
-    """A PDF written byte by byte: `objects` {number: body} in the file, `packed` {number: body}
-    in one compressed object stream (then the table is a cross-reference stream), and `extra`
-    bytes after the objects that no table points to. Object 1 is the catalog."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for number, body in objects.items():
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    out += extra
-    size = max([*objects, *(packed or {})]) + 1
-    if packed:
-        return bytes(out + object_stream_and_table(len(out), offsets, size, packed))
-    return bytes(out + cross_reference_table(len(out), offsets, size))
-
-
-def cross_reference_table(start, offsets, size):
-    """A classic table of the objects at `offsets`, written at `start`, and the trailer."""
-    rows = [b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n" for n in range(1, size)]
-    table = b"xref\n0 %d\n0000000000 65535 f \n" % size + b"".join(rows)
-    return table + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, start)
-
-
-def object_stream_and_table(start, offsets, size, packed):
-    """An object stream holding `packed`, then a cross-reference stream, written at `start`."""
-    stream, table, size = size, size + 1, size + 2
-    index, body = [], b""
-    for number, member in packed.items():
-        index.append(b"%d %d" % (number, len(body)))
-        body += member + b"\n"
-    head = b" ".join(index) + b"\n"
-    content = zlib.compress(head + body)
-    out = b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (
-        stream, len(packed), len(head), len(content)
-    ) + content + b"\nendstream\nendobj\n"  # fmt: skip
-    offsets = {**offsets, stream: start, table: start + len(out)}
-    rows = b""
-    for number in range(size):
-        if number in offsets:
-            rows += b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00"
-        elif number in packed:
-            rows += b"\x02" + stream.to_bytes(4, "big") + list(packed).index(number).to_bytes(2, "big")
-        else:
-            rows += b"\x00\x00\x00\x00\x00\xff\xff"
-    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % (table, size, len(rows))  # fmt: skip
-    return out + rows + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[table]
 
 
 def annotation(subtype, **entries):

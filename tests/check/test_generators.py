@@ -13,6 +13,7 @@ import re
 
 import contract
 import pytest
+from bad_inputs import files_corpus
 from bs4 import BeautifulSoup
 from edits import EDITS, EMAIL_ADDRESS, GITHUB_NOTICE, WEB_ADDRESS, add_alias, after_first_paragraph
 from PIL import Image
@@ -20,6 +21,7 @@ from project import ROOT, build_copy, copy_project, published_copy, zensical_bui
 
 from statement_site import checks
 from statement_site.source.project import Source
+from statement_site.source.text import visible
 
 GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
 EXECUTED_TYPES = {"", "module", "text/javascript", "application/javascript"}
@@ -226,6 +228,29 @@ def test_a_stylesheet_problem_is_reported_on_the_line_that_links_it(tmp_path, ge
     assert code != 0 and len(problems) == 2, output
     assert problems[0].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - stylesheets/missing.css') + 1}: the file stylesheets/missing.css"), problems
     assert problems[1].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - https://example.org/x.css') + 1}: href='https://example.org/x.css'"), problems
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_every_bad_file_of_the_corpus_stops_the_build_with_its_line(tmp_path, generator):
+    """tests/corpus/files.yml under each generator: each entry named with its file and line, on
+    a line of its own that no workflow command can start; the counts by surface printed."""
+    project = copy_project(tmp_path / "project")
+    entries = files_corpus()
+    for _, name, data in entries:
+        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / name).write_bytes(data)
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and "Traceback" not in output, output[-2000:]
+    printed = output.split("\n")
+    assert not [line for line in printed if line.lstrip().startswith(("::", "##["))], "a line that is a workflow command"
+    counts = {}
+    for family, name, _ in entries:
+        own = re.escape(f"ERROR   -  {visible(f'docs/{name}')}:") + r"\d+: (?!this page is in no menu)"
+        stopped = any(re.match(own, line) for line in printed)
+        tried, named = counts.get(family, (0, 0))
+        counts[family] = (tried + 1, named + stopped)
+    print(f"\n{generator}: " + "; ".join(f"{family} {named}/{tried} stopped with file:line" for family, (tried, named) in counts.items()))
+    assert all(tried == named for tried, named in counts.values()), counts
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
