@@ -28,7 +28,7 @@ POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
     "style-src": "'self'",
-    # Material draws its icons with CSS masks of data: SVG images.
+    # Material draws its icons with CSS masks of data: SVG images; the favicon is inline too.
     "img-src": "'self' data:",
     "object-src": "'none'",
     "base-uri": "'self'",

@@ -132,6 +132,14 @@ def test_every_address_a_page_loads_is_a_file_of_the_site(built):
     assert not missing, sorted(missing)[:10]
 
 
+def test_every_page_has_the_icon_mkdocs_yml_gives(built):
+    """Inline, as written: Zensical's `url` filter made it a file's address (a 404 on every page)."""
+    source, site = built
+    for path in site.rglob("*.html"):
+        icons = [link["href"] for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("link[rel~=icon]")]
+        assert icons == [source.config.favicon], (path.relative_to(site), icons)
+
+
 def test_nothing_is_loaded_for_search_which_is_off(built):
     """Zensical turns search on unless told otherwise: with it off, no page has the search
     box whose script downloads the index and its worker."""
