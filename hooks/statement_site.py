@@ -6,8 +6,11 @@ gets the same checks and pipeline from `make build-zensical` (README, "Zensical"
   the output folder is left empty. The model they read goes on to the pipeline in the build's
   configuration (`config["statement_site"]`): the source is read once a build.
 - A dirty build is a full one (`on_pre_build`): every page goes through the pipeline.
-- Titles and front matter are escaped where MkDocs' templates print them as they are
-  (its Jinja has no autoescape); Zensical's templates escape them themselves.
+- Front matter needs nothing here: the editor checks refuse in a title or description what a
+  theme would print otherwise than as text (a straight quote, a character reference), for both
+  generators (source/pages.py). The title MkDocs takes from the first heading is the heading's
+  text with entities decoded: it is escaped where MkDocs' templates print it as it is (its Jinja
+  has no autoescape); Zensical keeps it escaped itself.
 - After the build (`on_post_build`), the pipeline (pipeline.py) over the output folder; refused
   pages are taken out, and the build stops naming file and line."""
 
@@ -42,16 +45,8 @@ def on_pre_build(config):
     clean_directory(config.site_dir)
 
 
-def on_page_markdown(markdown, page, config, files):
-    """Front matter is text: the theme's templates print it without escaping."""
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
-    return markdown
-
-
 def on_page_content(html, page, config, files):
-    """So is the title MkDocs takes from the first heading, entities decoded."""
+    """The title MkDocs takes from the first heading, entities decoded, is text."""
     if page._title_from_render:
         page._title_from_render = escape(page._title_from_render)
     return html

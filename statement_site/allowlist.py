@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import html5lib
 
+from .homographs import host_problem
+
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_DEPTH = 80  # Material nests about 25 deep; far more is a bomb, not a page
 
@@ -94,7 +96,7 @@ def attribute(elements, rule, why):
 
 CONTENT_ATTRIBUTES = {
     "id": attribute(None, "token", "stable anchors for shared links"),
-    "class": attribute(None, "class", "notices, buttons, the deck and permalinks (CONTENT_CLASSES)"),
+    "class": attribute(None, "class", "buttons and the deck (EDITOR_CLASSES); notices, permalinks… where the site puts them (GENERATED_CLASSES)"),
     "href": attribute("a", "link", "links to pages, parts and other sites"),
     "title": attribute("a abbr img", "text", "link titles and the expansion of an abbreviation"),
     "aria-label": attribute("a h1 h2 h3 h4 h5 h6", "text", "the permalinks' names; a heading's, without its permalink"),
@@ -132,39 +134,117 @@ EDITOR_CLASSES = {
 }
 # The element each of them belongs on: a button is a link, the deck a paragraph.
 EDITOR_CLASS_ELEMENTS = {"md-button": "a", "md-button--primary": "a", "md-deck": "p"}
-# What the site's Markdown extensions put on content; none hides or moves text.
-GENERATED_CLASSES = {
-    "headerlink": "the permalinks of headings (toc extension)",
-    "share-link": "the permalinks beside each part (markdown/share.py)",
-    "anchor-alias": "an old ID kept where links shared before a rename land (markdown/share.py)",
-    "admonition": "notices (pymdownx.blocks.admonition, pymdownx.quotes)",
-    "admonition-title": "the title line of a notice",
-    **dict.fromkeys(ADMONITION_TYPES, "the kind of a notice"),
-    "footnote": "footnotes",
-    "footnote-ref": "footnotes",
-    "footnote-backref": "footnotes",
-    "toclink": "links to headings",
-    "attachment": "links to a PDF, with its type and size (markdown/attachments.py)",
-    "highlight": "code blocks (pymdownx.superfences)",
-    "task-list": "a list of tasks, `- [ ]` (markdown/tasks.py)",
-    "task-list-item": "a task, `- [x]` (markdown/tasks.py)",
-    "task-list-control": "a task's box and its words (markdown/tasks.py)",
-    "task-list-indicator": "the tick or circle the theme draws for a task's box (markdown/tasks.py)",
-}
-CONTENT_CLASSES = {**GENERATED_CLASSES, **EDITOR_CLASSES}
-# A code block's language (```html), which only names how it is highlighted.
-CONTENT_CLASS_PREFIXES = ("language-",)
 
-SCHEMES = {"https": "links to other sites", "http": "links to other sites that have no https", "mailto": "e-mail addresses"}
+
+@dataclass(frozen=True)
+class Place:
+    """Where a generator puts a class of its own: on which elements, and `fits(attributes,
+    parent)`, what else is true there. The same class anywhere else is content styled as the
+    site's own markup (a paragraph hidden as a permalink is), and is refused."""
+
+    elements: frozenset
+    what: str
+    fits: object = None  # (attributes, parent element or None) -> bool; None: anywhere
+
+
+def place(elements, what, fits=None):
+    return Place(frozenset(elements.split()), what, fits)
+
+
+def classes_of(element):
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def links_to_its_parent(attributes, parent):
+    """A permalink: the link to the part it is in (toc, markdown/share.py); a figure's sits in
+    its caption (whose figure holds the ID: judged with the figure's own attributes)."""
+    if parent is not None and parent.tag == "figcaption":
+        return attributes.get("href", "").startswith("#") and attributes.get("href") != "#"
+    return parent is not None and bool(parent.get("id")) and attributes.get("href") == "#" + parent.get("id")
+
+
+# What the site's Markdown extensions put on content, and where; none hides or moves text.
+GENERATED_CLASSES = {
+    "headerlink": place("a", "the permalink of a heading or part, by toc and markdown/share.py", links_to_its_parent),
+    "share-link": place("a", "the permalink beside a part, by markdown/share.py", links_to_its_parent),
+    "anchor-alias": place("span", "an old ID kept where shared links land, by markdown/share.py", lambda a, p: bool(a.get("id"))),
+    "admonition": place("div", "a notice, by pymdownx.blocks.admonition and pymdownx.quotes"),
+    "admonition-title": place("p", "the title line of a notice", lambda a, p: "admonition" in classes_of(p)),
+    **dict.fromkeys(ADMONITION_TYPES, place("div", "the kind of a notice", lambda a, p: "admonition" in a.get("class", "").split())),
+    "footnote": place("div", "the footnotes' block", lambda a, p: a.get("class", "").split() == ["footnote"]),
+    "footnote-ref": place("a", "a footnote's mark", lambda a, p: p is not None and p.tag == "sup" and a.get("href", "").startswith("#fn")),
+    "footnote-backref": place("a", "a footnote's way back", lambda a, p: a.get("href", "").startswith("#fnref")),
+    "toclink": place("a", "links to headings", lambda a, p: p is not None and p.tag in HEADINGS),
+    "attachment": place("a", "a link to a PDF, by markdown/attachments.py", lambda a, p: is_pdf_link(a.get("href", ""))),
+    "highlight": place("pre div", "a code block, by pymdownx.superfences"),
+    "task-list": place("ul", "a list of tasks, `- [ ]`, by markdown/tasks.py"),
+    "task-list-item": place("li", "a task, `- [x]`, by markdown/tasks.py", lambda a, p: "task-list" in classes_of(p)),
+    "task-list-control": place("label", "a task's box and its words, by markdown/tasks.py", lambda a, p: "task-list-item" in classes_of(p)),
+    "task-list-indicator": place("span", "the tick or circle drawn for a task's box, by markdown/tasks.py", lambda a, p: "task-list-control" in classes_of(p)),
+}
+# A code block's language (```html), which only names how it is highlighted.
+CONTENT_CLASS_PREFIXES = {"language-": place("code", "a code block's language", lambda a, p: p is not None and p.tag == "pre")}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def is_pdf_link(href):
+    return href.split("#")[0].split("?")[0].lower().endswith(".pdf")
 
 
 def classes_hint():
     return "; ".join(EDITOR_CLASSES.values())
 
 
-def content_problem(tag, attributes, site_url=""):
+def class_place(name):
+    """Where the class `name` belongs: a Place, or None for a class nobody puts on content."""
+    if name in EDITOR_CLASSES:
+        return place(EDITOR_CLASS_ELEMENTS[name], EDITOR_CLASSES[name])
+    prefix = next((p for p in CONTENT_CLASS_PREFIXES if name.startswith(p)), None)
+    return CONTENT_CLASS_PREFIXES[prefix] if prefix else GENERATED_CLASSES.get(name)
+
+
+def class_fits(name, tag, attributes=None, parent=None):
+    """Whether content may carry the class `name` on a `tag` with `attributes`, in `parent`:
+    an editor's class on its element, a generated one only where its generator puts it."""
+    where = class_place(name)
+    if where is None or tag not in where.elements:
+        return False
+    return where.fits is None or bool(where.fits(attributes or {}, parent))
+
+
+def is_generated(name):
+    return name not in EDITOR_CLASSES and class_place(name) is not None
+
+
+def written_class_problem(name):
+    """Why an editor may not write the class `name` (in `{ .name }`), or None."""
+    if name in EDITOR_CLASSES or not is_generated(name):
+        return None  # an editor's class, judged by where it is; an unknown one, as unknown
+    return f"the class {name!r} is the site's own ({class_place(name).what}), not one to write. Available: {classes_hint()}"
+
+
+def class_problem(value, tag, attributes=None, parent=None):
+    """Why the classes `value` may not be on a `tag` there, naming the first that may not, or None."""
+    classes = value.split()
+    bad = [c for c in classes if not class_fits(c, tag, attributes, parent)]
+    if not bad:
+        return None
+    if bad[0] in EDITOR_CLASS_ELEMENTS:
+        return f"the class {bad[0]!r} is not available on <{tag}>, only as {EDITOR_CLASSES[bad[0]]}"
+    if tag == "div" and "admonition" in classes[:-1] and classes.index("admonition") + 1 == classes.index(bad[0]):
+        return f"'[!{bad[0].upper()}]' is not a kind of notice: {NOTICE_KINDS_HINT}"
+    if is_generated(bad[0]):
+        return f"the class {bad[0]!r} is the site's own ({class_place(bad[0]).what}), not available here. Available: {classes_hint()}"
+    return f"the class {bad[0]!r} is not available. Available: {classes_hint()}"
+
+
+SCHEMES = {"https": "links to other sites", "http": "links to other sites that have no https", "mailto": "e-mail addresses"}
+
+
+def content_problem(tag, attributes, site_url="", parent=None):
     """(element problem or None, {attribute: problem}) for an element of the content, as a
-    browser or Python-Markdown holds it: `attributes` maps names to values."""
+    browser or Python-Markdown holds it: `attributes` maps names to values; `parent`, the
+    element it is in (where a generated class belongs), when known."""
     if tag not in CONTENT_ELEMENTS:
         return f"the element <{tag}> is not among those a statement needs; {HINTS.get(tag, DEFAULT_HINT)}", {}
     missing = [name for name in REQUIRED_ATTRIBUTES.get(tag, ()) if name not in attributes]
@@ -176,17 +256,10 @@ def content_problem(tag, attributes, site_url=""):
         if allowed is None or (allowed.elements is not None and tag not in allowed.elements):
             problems[name] = attribute_problem(name)
             continue
-        problem = value_problem(allowed.rule, value, tag, site_url)
+        problem = class_problem(value, tag, attributes, parent) if allowed.rule == "class" else value_problem(allowed.rule, value, tag, site_url)
         if problem:
             problems[name] = problem
     return None, problems
-
-
-def is_content_class(name, tag=None):
-    """Whether content may carry the class `name` (on a `tag`, when it belongs on one)."""
-    if tag is not None and EDITOR_CLASS_ELEMENTS.get(name, tag) != tag:
-        return False
-    return name in CONTENT_CLASSES or name.startswith(CONTENT_CLASS_PREFIXES)
 
 
 def attribute_problem(name):
@@ -207,13 +280,6 @@ def value_problem(rule, value, tag, site_url=""):
         return "an ID or reference is one word" if not value or any(c.isspace() for c in value) else None
     if rule == "integer":
         return None if value.isdigit() and len(value) < 6 else "a whole number is expected"
-    if rule == "class":
-        bad = [c for c in value.split() if not is_content_class(c, tag)]
-        if bad and bad[0] in EDITOR_CLASS_ELEMENTS:
-            return f"the class {bad[0]!r} is not available on <{tag}>, only as {EDITOR_CLASSES[bad[0]]}"
-        if bad and "admonition" in value.split():
-            return f"'[!{bad[0].upper()}]' is not a kind of notice: {NOTICE_KINDS_HINT}"
-        return bad and f"the class {bad[0]!r} is not available. Available: {classes_hint()}"
     if rule == "link":
         return url_problem(value, allow_remote=True, site_url=site_url)
     if rule in ("image", "local"):
@@ -265,15 +331,13 @@ def url_problem(url, allow_remote, site_url=""):
         return None
     scheme = url_scheme(url)
     if url.startswith(("//", "\\\\", "/\\", "\\/")):
-        return None if allow_remote else "only files of the site itself (a relative address such as assets/x.png)"
+        return host_problem("https:" + url) if allow_remote else "only files of the site itself (a relative address such as assets/x.png)"
     if not scheme:
         return None
+    if scheme in SCHEMES and not allow_remote:
+        return "only files of the site itself (a relative address such as assets/x.png): nothing is loaded from other hosts"
     if scheme in SCHEMES:
-        return (
-            None
-            if allow_remote
-            else "only files of the site itself (a relative address such as assets/x.png): nothing is loaded from other hosts"
-        )
+        return host_problem(url) if scheme != "mailto" else None
     return f"the {scheme}: scheme is not allowed (only https:, http:, mailto: and addresses on the site)"
 
 
@@ -349,9 +413,9 @@ def judge(text, is_trusted, site_url=""):
     inline, near = [], None
     content = content_children(tree)
     # Iterative walk: the depth of a page is bounded by MAX_DEPTH, never by Python's stack.
-    stack = [(tree, 0, "theme")]
+    stack = [(tree, 0, "theme", None)]
     while stack:
-        element, depth, region = stack.pop()
+        element, depth, region, parent = stack.pop()
         if depth > MAX_DEPTH:
             refusals.append(Refusal(f"nesting {MAX_DEPTH} levels deep", "no page needs it; flatten the lists or quotes", near, region, ""))
             continue
@@ -361,7 +425,7 @@ def judge(text, is_trusted, site_url=""):
             continue
         if element.get("id"):
             near = element.get("id")
-        refusals += judge_element(element, region, near, site_url)
+        refusals += judge_element(element, region, near, site_url, parent)
         name = local_name(element.tag)
         if name in ("script", "style") and not (name == "script" and (element.get("src") is not None or is_data_script(element))):
             body = element.text or ""
@@ -371,15 +435,15 @@ def judge(text, is_trusted, site_url=""):
                 why = f"it is not one of the site's own {name}s (steps/policy.py); {HINTS[name]}"
                 refusals.append(Refusal(f"the inline <{name}> {shorten(body)!r}", why, near, region, f"<{name}"))
         for child in reversed(list(element)):
-            stack.append((child, depth + 1, "content" if id(child) in content else region))
+            stack.append((child, depth + 1, "content" if id(child) in content else region, element))
     return refusals, inline
 
 
-def judge_element(element, region, near, site_url):
+def judge_element(element, region, near, site_url, parent=None):
     name = local_name(element.tag)
     attributes = {local_name(k) if isinstance(k, str) else str(k): v for k, v in element.attrib.items()}
     if region == "content":
-        problem, attribute_problems = content_problem(name, attributes, site_url)
+        problem, attribute_problems = content_problem(name, attributes, site_url, parent)
         if problem:
             return [Refusal(f"the element <{name}>", problem.split(" is not among", 1)[-1].lstrip(" ;"), near, region, f"<{name}")]
         return [

@@ -102,7 +102,8 @@ def line_height(size):
 
 def wrap(words, typeface, max_lines):
     """(lines at most WIDTH wide, whether words were cut): past `max_lines`, the last line
-    ends in an ellipsis."""
+    ends in an ellipsis. A word wider than a line (an address, a long name) is broken into
+    pieces that fit (`pieces`), never cut at the card's edge."""
     lines, max_lines = [], max(1, max_lines)
     space, width = typeface.getlength(" "), 0
     for word in filter(None, words.split(" ")):  # never at a non-breaking space
@@ -110,16 +111,50 @@ def wrap(words, typeface, max_lines):
         word_width = typeface.getlength(word)
         if lines and width + space + word_width <= WIDTH:
             lines[-1], width = f"{lines[-1]} {word}", width + space + word_width
-        elif len(lines) < max_lines:
-            lines.append(word)
-            width = word_width
-        else:
-            last = lines[-1]
-            while last and typeface.getlength(last.rstrip(",;:") + ELLIPSIS) > WIDTH:
-                last = last.rpartition(" ")[0]
-            lines[-1] = last.rstrip(",;: ") + ELLIPSIS
-            return lines, True
+            continue
+        for piece in pieces(word, typeface) if word_width > WIDTH else [word]:
+            if len(lines) == max_lines:
+                lines[-1] = ellipsized(lines[-1], typeface)
+                return lines, True
+            lines.append(piece)
+            width = typeface.getlength(piece)
     return lines or [""], False
+
+
+def pieces(word, typeface):
+    """A word too wide for a line, in pieces that fit: broken after a `/`, `.`, `-`, `_`, `@`,
+    `?`, `&` or `=` where one is near the line's end (an address reads on), else between two
+    letters with a hyphen."""
+    found = []
+    while typeface.getlength(word) > WIDTH:
+        fits = longest_fitting(word, typeface)
+        breaks = [n for n in range(max(1, fits - 12), fits + 1) if word[n - 1] in "/.-_@?&=" and typeface.getlength(word[:n]) <= WIDTH]
+        cut = breaks[-1] if breaks else fits
+        found.append(word[:cut] if breaks else word[:cut] + "-")
+        word = word[cut:]
+    return [*found, word]
+
+
+def longest_fitting(word, typeface):
+    """The largest n (at least 1) for which the first n letters and a hyphen fit in a line: a
+    binary search, as each measurement costs."""
+    low, high = 1, len(word) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if typeface.getlength(word[:middle] + "-") <= WIDTH:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def ellipsized(line, typeface):
+    """The last line, ended with an ellipsis within the width: words dropped, or, for one long
+    word, letters."""
+    line = line.rstrip(",;: ")
+    while line and typeface.getlength(line.rstrip(",;: ") + ELLIPSIS) > WIDTH:
+        line = line.rpartition(" ")[0] if " " in line else line[:-1]
+    return line.rstrip(",;: ") + ELLIPSIS
 
 
 def shown(words):

@@ -11,18 +11,18 @@ read every text file and reports first what it could not read.
 import difflib
 import re
 import unicodedata
-import xml.etree.ElementTree as ElementTree
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from PIL import Image
 
-from . import allowlist, limits
+from . import limits
 from .problems import Problem
-from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED
+from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
 from .source.text import INVISIBLE, is_id, slug
+from .svg import svg_problems
 
 # A page is taken for one in another language when these short words outnumber English ones.
 COMMON_WORDS = {
@@ -31,11 +31,6 @@ COMMON_WORDS = {
     "fr": {"le", "les", "des", "est", "une", "pour", "avec", "nous", "notre", "du", "et"},
 }
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
-SVG_ELEMENTS = {
-    "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
-    "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use",
-}  # fmt: skip
-SVG_MAX_ELEMENTS = 5_000
 
 
 def check(source, published=None):
@@ -229,7 +224,6 @@ def notice_closed(lines, start):
 def link_problems(page, source):
     """Links and images that lead nowhere: another page, a part, a file of docs/."""
     problems = []
-    base = PurePosixPath(page.src).parent
     for link in page.links:
         split = urlsplit(link.href)
         if split.scheme or split.netloc or link.href.startswith("//"):
@@ -242,9 +236,7 @@ def link_problems(page, source):
         if not path:
             target = page
         else:
-            resolved = (base / path).as_posix()
-            resolved = PurePosixPath(*[p for p in PurePosixPath(resolved).parts if p != "."]).as_posix()
-            resolved = normalise(resolved)
+            resolved = link_target(page, link.href)
             target = source.pages.get(resolved)
             if target is None and resolved not in source.files:
                 if any(problem.file == f"docs/{resolved}" for problem in source.problems):
@@ -259,6 +251,15 @@ def link_problems(page, source):
                     Problem(page.file, link.line, f"the link '{link.href}' leads to no part of {target.file}: check the ID after '#'")
                 )
     return problems
+
+
+def link_target(page, href):
+    """The file of docs/ a link of `page` leads to (relative to docs/), or None for another site."""
+    split = urlsplit(href)
+    if split.scheme or split.netloc or href.startswith("//"):
+        return None
+    resolved = (PurePosixPath(page.src).parent / unquote(split.path)).as_posix()
+    return normalise(PurePosixPath(*[p for p in PurePosixPath(resolved).parts if p != "."]).as_posix())
 
 
 def normalise(path):
@@ -359,6 +360,27 @@ def nav_problems(source, published=None, found=()):
                     f"under 'nav:' in mkdocs.yml (line {nav_line})",
                 )
             )
+    return problems
+
+
+def redirect_problems(source, published=None, found=()):
+    """A redirect keeps a gone page's address: over a page that is there, it would take its place
+    (MkDocs replaces the page, Zensical stops with a traceback)."""
+    problems = []
+    addresses = {page.url: page for page in source.pages.values()}
+    for redirect in source.config.redirects:
+        page = addresses.get(page_url(redirect.old))
+        if page is not None:
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    redirect.line,
+                    f"the redirect from {redirect.old} would take the place of the page {page.file}: a redirect is for "
+                    "a page that is gone; remove this line, or the page",
+                )
+            )
+        elif urlsplit(redirect.new).scheme not in ("http", "https") and redirect.new.split("#")[0] not in source.pages:
+            problems.append(Problem(CONFIG_FILE, redirect.line, f"the redirect from {redirect.old} leads to {redirect.new}, which is not a page of docs/"))
     return problems
 
 
@@ -464,7 +486,10 @@ def file_problems(source, published=None, found=()):
         elif suffix == ".pdf":
             from . import pdf  # pypdf, only for a site that has a PDF
 
-            problems += [Problem(f"{DOCS}/{name}", line, why) for line, why in pdf.pdf_problems(path.read_bytes())]
+            # On the line that links to it, where the editor put it in the statement; else on it.
+            linked = next(((p.file, link.line) for p in source.pages.values() for link in p.links if link_target(p, link.href) == name), None)
+            for line, why in pdf.pdf_problems(path.read_bytes()):
+                problems.append(Problem(linked[0], linked[1], f"{name}: {why}") if linked else Problem(f"{DOCS}/{name}", line, why))
         elif suffix in IMAGE_FORMATS:
             problems += [Problem(f"{DOCS}/{name}", 1, why) for why in image_problems(path, suffix)]
     return problems
@@ -486,44 +511,6 @@ def image_problems(path, suffix):
     return []
 
 
-def svg_problems(data):
-    """(line, problem) for an SVG image: a real XML parser, then an allowlist of drawing elements,
-    and nothing that multiplies (a <use> of something that holds a <use>)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return [(1, "the SVG is not UTF-8: export it again, or use PNG")]
-    if "<!doctype" in text.lower() or "<!entity" in text.lower():
-        return [(1, "an SVG with a DOCTYPE or entities is not allowed: export it again as plain SVG")]
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        return [(error.position[0], f"the SVG is not well-formed XML ({error}): export it again, or use PNG")]
-    problems, elements = [], list(root.iter())
-    if len(elements) > SVG_MAX_ELEMENTS:
-        return [(1, f"the SVG has more than {SVG_MAX_ELEMENTS:,} elements: export it as PNG")]
-    by_id = {e.get("id"): e for e in elements if e.get("id")}
-    for element in elements:
-        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
-        if tag not in SVG_ELEMENTS:
-            problems.append((1, f"the SVG element <{tag}> is not allowed (scripts, animations, embedded HTML): use PNG"))
-        for name, value in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                problems.append((1, f"the SVG attribute {local}= runs code: remove it, or use PNG"))
-            elif local == "href" and not allowlist.normalise_url(value).startswith("#"):
-                problems.append((1, "an SVG may not refer to other files (href): use PNG"))
-            elif local == "href" and tag == "use":
-                target = by_id.get(value[1:])
-                if target is not None and any(e.tag.rsplit("}", 1)[-1] == "use" for e in target.iter()):
-                    problems.append((1, "a <use> of a shape that holds a <use> multiplies the drawing: export it as PNG"))
-            elif local == "style" or "url(" in value.replace(" ", "").lower().replace("url(#", ""):
-                problems.append((1, "an SVG may not load styles or outside resources: use PNG"))
-            elif allowlist.url_scheme(allowlist.normalise_url(value)) in ("javascript", "data", "vbscript"):
-                problems.append((1, f"the SVG attribute {local}= holds a script address: use PNG"))
-    return problems[:5]
-
-
 def run(root):
     """The check of the project at `root`, against what is published: sorted problems."""
     return check(Source.read(root), read_published(root))
@@ -535,6 +522,7 @@ CHECKS = (
     unreadable,
     each_page,
     nav_problems,
+    redirect_problems,
     alias_problems,
     share_page_problems,
     removed_id_problems,

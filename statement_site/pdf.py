@@ -8,6 +8,13 @@ them when they open a document the statement links to, so such a file is refused
 what to do instead (export it again with 'Save as PDF' or 'Print to PDF', which writes pages only).
 A file that is not a PDF, is damaged or is encrypted cannot be inspected, and is refused too.
 
+What may act is judged by allowlist (`dictionary_kinds`): a link goes where a click on it says,
+to an https: or mailto: address (`/URI`) or a place of the document (`/GoTo`, a destination);
+every other action type of the standard is refused (`ACTION_TYPES`), and so is any action that
+runs by itself (`/OpenAction` other than a destination, `/AA`), an annotation that plays media
+or is a form's field, and a form's fields. The editor checks report a refused PDF on the line of
+the page that links to it (checks.file_problems).
+
 How it looks, with pypdf:
 - **Every object the reader can resolve**: those of the cross-reference table, and those inside
   the object streams it names, are searched for the names of those features, as keys (`/JS`,
@@ -46,6 +53,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedErr
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject, read_object
 
 from . import limits
+from .allowlist import url_scheme
 
 MAX_OBJECTS = 20_000  # an ordinary 100-page report has a few thousand
 MAX_ITEMS = 1_000_000  # keys, values and array elements read, over all objects
@@ -93,7 +101,24 @@ REFUSED_NAMES = {
     "/GoToR": "other_file",
     "/GoToE": "other_file",
 }
-# Kind -> message, in the order they are reported.
+# What a PDF may hold, by allowlist: pages, text, images, fonts, and links that go where a
+# click on them says (`/URI` to an https: or mailto: address, `/GoTo` a place of the document).
+# Every other action is refused, by its type (the `/S` of an action dictionary), and so is an
+# action that runs by itself: on opening (`/OpenAction`, unless it only says where to open),
+# or on an event (`/AA`).
+ALLOWED_ACTIONS = {"/URI", "/GoTo"}
+LINK_SCHEMES = {"https", "mailto"}
+# Every action type of the PDF standard (ISO 32000-2, 12.6.4), with the kind it is reported as.
+ACTION_TYPES = {
+    "/GoTo": "action", "/URI": "action", "/GoToR": "other_file", "/GoToE": "other_file", "/GoToDp": "other_file",
+    "/Launch": "launch", "/Thread": "action", "/Sound": "media", "/Movie": "media", "/Rendition": "media",
+    "/RichMediaExecute": "media", "/GoTo3DView": "media", "/Hide": "action", "/Named": "action",
+    "/SubmitForm": "form", "/ResetForm": "form", "/ImportData": "form", "/SetOCGState": "action",
+    "/Trans": "action", "/JavaScript": "javascript", "/ECMAScript": "javascript",
+}  # fmt: skip
+# Annotations that play media or are a form's fields.
+ANNOTATION_KINDS = {"/Screen": "media", "/Movie": "media", "/Sound": "media", "/3D": "media", "/Widget": "fields"}
+# Kind -> message, in the order they are reported ({} holds what was found, for some).
 MESSAGES = {
     "javascript": f"this PDF holds JavaScript, which PDF viewers may run when a reader opens it: {AGAIN}, without forms or scripts",
     "launch": f"this PDF holds an action that starts a program on the reader's computer (Launch): {AGAIN}, without actions",
@@ -101,13 +126,18 @@ MESSAGES = {
         "this PDF carries other files inside it (attachments): put each of them under docs/ and link to it from the page, "
         f"and {AGAIN}, without attachments"
     ),
-    "media": f"this PDF embeds media (video, sound, 3D: RichMedia): link to the media from the page instead, and {AGAIN}",
+    "media": f"this PDF embeds or plays media (video, sound, 3D): link to the media from the page instead, and {AGAIN}",
     "xfa": "this PDF is an XFA form, which some viewers run as a program: print it with 'Print to PDF', or link to the form on the organisation's site instead",
     "form": (
         "this PDF holds a form that sends or loads data (SubmitForm, ImportData): print it with 'Print to PDF', "
         "which keeps how it looks, or link to the form on the organisation's site instead"
     ),
     "other_file": f"this PDF holds links that open other files (GoToR, GoToE): link to those documents from the page instead, and {AGAIN}",
+    "open_action": f"this PDF acts as soon as it is opened (an /OpenAction): {AGAIN}, without actions",
+    "event_action": f"this PDF holds actions that run by themselves when a page or a field is opened or changed (/AA): {AGAIN}, without actions",
+    "action": f"this PDF holds an action a viewer carries out ({{}}): {AGAIN}, without actions",
+    "link": f"this PDF holds a link to {{}}, which is not an https: or mailto: address: link to https: addresses only, and {AGAIN}",
+    "fields": "this PDF is a fillable form, whose fields can carry actions: print it with 'Print to PDF', which keeps how it looks, or link to the form on the organisation's site instead",
 }
 NOT_A_PDF = "this file is not a PDF (it does not begin with %PDF-): save the document with 'Save as PDF' or 'Print to PDF' and replace the file"
 DAMAGED = f"this PDF is damaged or incomplete, so it cannot be checked: {AGAIN}, and replace the file"
@@ -124,9 +154,9 @@ TOO_BIG = f"this PDF is larger than {limits.PDF_BYTES // 1_000_000} MB, too larg
 DELIMITERS = rb"\t\n\x0b\x0c\r ()<>\[\]{}/%"
 # A refused name written plainly, ending where pypdf ends it (or at NUL: see viewer_name).
 PLAIN_SUSPECT = re.compile(
-    rb"/(?:JS|JavaScript|Launch|EmbeddedFiles?|FileAttachment|EF|XFA|SubmitForm|ImportData|GoTo[RE])(?=[\x00"
-    + DELIMITERS
-    + rb"]|\Z)|/RichMedia"
+    rb"/(?:JS|JavaScript|Launch|EmbeddedFiles?|FileAttachment|EF|XFA|SubmitForm|ImportData|GoTo[RE]|OpenAction|AA"
+    rb"|URI|GoTo|GoToDp|Thread|Sound|Movie|Rendition|GoTo3DView|Hide|Named|ResetForm|SetOCGState|Trans|ECMAScript"
+    rb"|Screen|3D|Widget|AcroForm)(?=[\x00" + DELIMITERS + rb"]|\Z)|/RichMedia"
 )
 # A name with an escape, `/J#61vaScript`, as far as a refused name can reach (15 characters, 3
 # bytes each when escaped): decoded one by one.
@@ -149,7 +179,7 @@ class Damaged(Exception):
 
 
 def pdf_problems(data):
-    """(line, problem) pairs for a PDF under docs/, line always 1: [] when it may be published."""
+    """[(1, problem)] for a PDF under docs/, the first of MESSAGES found: [] when it may be published."""
     if len(data) > limits.PDF_BYTES:
         return [(1, TOO_BIG)]
     if not data.startswith(b"%PDF-"):
@@ -168,7 +198,13 @@ def pdf_problems(data):
         return [(1, DAMAGED)]
     if "encrypted" in found:
         return [(1, ENCRYPTED)]
-    return [(1, message) for kind, message in MESSAGES.items() if kind in found]
+    details = {}  # kind -> what was found, for the messages that say it
+    for item in found:
+        kind, detail = item if isinstance(item, tuple) else (item, "")
+        details.setdefault(kind, set()).add(detail)
+    # One message: the first kind found, in MESSAGES' order; exported again, the file has none.
+    first = next(((kind, message) for kind, message in MESSAGES.items() if kind in details), None)
+    return [(1, first[1].format(", ".join(sorted(details[first[0]]))[:200]))] if first else []
 
 
 def too_many_headers(data):
@@ -335,7 +371,7 @@ def holds_suspect_name(data):
         return True
     for count, match in enumerate(ESCAPED_NAME.finditer(data)):
         # Compressed data holds a few thousand by chance; more are taken as suspect, unread.
-        if count > MAX_ESCAPED_NAMES or kind_of(NameObject.unnumber(match.group()).decode("latin-1")):
+        if count > MAX_ESCAPED_NAMES or is_suspect(NameObject.unnumber(match.group()).decode("latin-1")):
             return True
     return False
 
@@ -352,6 +388,7 @@ def names_in(obj, budget):
             if kind:
                 found.add(kind)
         elif isinstance(item, DictionaryObject):
+            found |= dictionary_kinds(item)
             for key, value in dict.items(item):  # dict's own: pypdf's would resolve references
                 stack += (key, value)
         elif isinstance(item, ArrayObject):
@@ -362,6 +399,46 @@ def names_in(obj, budget):
 def kind_of(name):
     name = viewer_name(name)
     return "media" if name.startswith("/RichMedia") else REFUSED_NAMES.get(name)
+
+
+def is_suspect(name):
+    """A name that can make a dictionary one this check reads for what it does (an action, an
+    annotation that plays or is a field): a token that means every object must be read."""
+    name = viewer_name(name)
+    return bool(kind_of(name)) or name in ACTION_TYPES or name in ANNOTATION_KINDS or name in ("/OpenAction", "/AA", "/AcroForm")
+
+
+def dictionary_kinds(item):
+    """The kinds a dictionary gives away by what it is: an action other than a link's, an
+    action that runs by itself, a link to another scheme, media or a form's field."""
+    get = lambda key: dict.get(item, NameObject(key))  # noqa: E731 - dict's own: no reference is followed
+    found = set()
+    action = viewer_name(str(get("/S"))) if isinstance(get("/S"), NameObject) else None
+    if action in ACTION_TYPES and action not in ALLOWED_ACTIONS:
+        kind = ACTION_TYPES[action]
+        found.add((kind, action[1:]) if kind == "action" else kind)
+    if action == "/URI":
+        address = get("/URI")
+        text = address.decode("latin-1") if isinstance(address, bytes) else str(address) if isinstance(address, str) else ""
+        scheme = url_scheme(text.strip("".join(map(chr, range(0x21)))))
+        if scheme == "javascript":
+            found.add("javascript")
+        elif scheme not in LINK_SCHEMES:
+            found.add(("link", repr(text[:80]) if text else "an address that is not written out"))
+    opening = get("/OpenAction")
+    if isinstance(opening, IndirectObject):
+        opening = opening.get_object()  # one reference: whether it says where to open, or acts
+    if isinstance(opening, DictionaryObject):
+        found.add("open_action")
+    if get("/AA") is not None:
+        found.add("event_action")
+    subtype = get("/Subtype")
+    if isinstance(subtype, NameObject) and viewer_name(str(subtype)) in ANNOTATION_KINDS:
+        found.add(ANNOTATION_KINDS[viewer_name(str(subtype))])
+    fields = get("/Fields")
+    if get("/XFA") is None and isinstance(fields, (ArrayObject, IndirectObject)) and (not isinstance(fields, ArrayObject) or len(fields)):
+        found.add("fields")
+    return found
 
 
 def viewer_name(name):

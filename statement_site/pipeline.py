@@ -10,7 +10,7 @@ what was refused. The order matters and is here, nowhere else:
 
 1. share pages and their cards, from the model (they are pages too: every later step sees them);
 2. each page's own preview card and description; the day it last changed; the Revisions page's
-   notes; each page's language;
+   notes; each page's language; the tab's icon as mkdocs.yml gives it;
 3. links to other sites marked noopener noreferrer; white space between tags compacted;
 4. the critical CSS inlined, which must see each page's final markup;
 5. the verdict of the allowlist, on each page as a browser reads it: refused pages go;
@@ -24,6 +24,7 @@ from .source.project import Source
 from .steps import (
     compact,
     critical_css,
+    icon,
     languages,
     last_changed,
     links,
@@ -64,6 +65,7 @@ STEPS = (
     last_changed.fill_in_the_day_each_page_last_changed,
     revisions.list_changes,
     languages.mark_languages,
+    icon.put_back_the_icon,
     links.mark_external_links,
     compact.compact_white_space,
     critical_css.inline_critical_css,

@@ -3,6 +3,8 @@ line wherever it comes from (the editor checks, the pipeline, the job summary)."
 
 from dataclasses import dataclass
 
+from .source.text import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -19,4 +21,6 @@ class Problem:
         return f"{self.message}: {self.fix}" if self.fix else self.message
 
     def __str__(self):
-        return f"{self.file}:{self.line}: {self.text}"
+        """One line, whatever the file's name or the message holds: a line break in either is
+        printed as its escape, so that no part of it can start a line (a workflow command)."""
+        return visible(f"{self.file}:{self.line}: {self.text}")

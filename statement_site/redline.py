@@ -18,13 +18,12 @@ through `literal()`, which GitHub renders as the text itself and never as Markdo
 
 import string
 import subprocess
-import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from .source.files import ANCHORS_FILE, DOCS, GitTree, git
 from .source.project import Source
-from .source.text import INVISIBLE
+from .source.text import visible
 
 TITLE = "## What readers will see change"
 LEGEND = "Deleted words are <del>struck through</del>, inserted words <ins>underlined</ins>."
@@ -53,19 +52,6 @@ def literal(value):
     characters and invisible or direction-changing characters are shown as their escape
     (`\\n`, `\\u202e`): a value stays on its own line and reads as it is."""
     return "".join(f"&#{ord(char)};" if char in SYNTAX else char for char in visible(str(value)))
-
-
-def visible(text):
-    """`text` with each character that would break a line or hide itself written as its escape."""
-    return "".join(escape_of(char) if is_hidden(char) else char for char in text)
-
-
-def is_hidden(char):
-    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or ord(char) in INVISIBLE
-
-
-def escape_of(char):
-    return char.encode("unicode_escape").decode("ascii")  # a line break reads \n, a direction mark \u202e
 
 
 def code(value):

@@ -204,7 +204,7 @@ def add_a_notice_as_github_writes_it(project):
 
 def add_a_page(project):
     (Path(project) / "docs/updates.md").write_text(
-        "---\ndescription: What changed in the statement, and when.\n---\n\n# Updates\n\n"
+        "---\ndescription: What changed & why, in the ILRC's words.\n---\n\n# Updates\n\n"
         "What changed in the statement, and when.\n{#updates-intro}\n",
         encoding="utf-8",
     )
@@ -634,6 +634,17 @@ def front_matter(bad_line):
     return mistake
 
 
+def change_note(date):
+    """A note for readers dated `date`, in privacy.md's front matter: its date's line."""
+
+    def mistake(project):
+        path = Path(project) / "docs/privacy.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", f"---\nchanges:\n  - date: {date}\n    note: Updated.\n", 1), encoding="utf-8")
+        return "docs/privacy.md", 3
+
+    return mistake
+
+
 def front_matter_never_closed(project):
     path = Path(project) / "docs/privacy.md"
     text = path.read_text(encoding="utf-8")
@@ -668,6 +679,30 @@ MISTAKES.update(
         "front-matter-that-is-not-yaml": (
             front_matter('description: "What this site does not do'),
             "this is not valid YAML (found unexpected end of stream): indent with two spaces, one entry per line",
+        ),
+        "a-title-with-straight-quotes": (
+            front_matter("title: 'Privacy, \"plainly\"'"),
+            'title: write quotation marks as “ and ” (a straight " would end the value where a theme prints it)',
+        ),
+        "a-description-with-a-character-reference": (
+            front_matter("description: What we keep &amp; what we do not"),
+            "description: '&amp;' would show as '&': write the character itself",
+        ),
+        "a-change-on-a-day-that-does-not-exist": (
+            change_note("2026-02-31"),
+            "2026-02-31 is no day of the calendar: check the month and the day (YYYY-MM-DD)",
+        ),
+        "a-change-dated-in-the-future": (
+            change_note("2099-01-01"),
+            "2099-01-01 is still to come: date a note on the day the change is published, or later",
+        ),
+        "a-change-whose-date-holds-a-line-break": (
+            change_note('"2026-01-01\\n"'),
+            "a change's date is written YYYY-MM-DD, such as 2026-12-01",
+        ),
+        "a-change-that-is-no-list": (
+            lambda project: (front_matter("changes: 2026-12-01 The figures were updated.")(project)),
+            "changes: holds one note per change, each written '  - date: 2026-12-01' and '    note: …' on the lines under it",
         ),
         "front-matter-never-closed": (
             front_matter_never_closed,

@@ -84,6 +84,12 @@ def take_what_it_captions(figure):
         image.tail = block.tail
         figure.insert(list(figure).index(block), image)
         figure.remove(block)
+    # Its caption's one paragraph is the caption's words, as a caption written under an image is.
+    caption = figure.find("figcaption")
+    if caption is not None and len(caption) == 1 and caption[0].tag == "p" and blank(caption.text, caption[0].tail):
+        words = caption[0]
+        caption.remove(words)
+        caption.text, caption[:] = words.text, list(words)
 
 
 class FiguresExtension(Extension):

@@ -25,7 +25,9 @@ sanitising takes place.
 """
 
 import re
+from html import escape
 
+import html5lib
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
@@ -86,12 +88,41 @@ class AddressesEndAtPlaceholders(Treeprocessor):
                     element.tail = moved + (element.tail or "")
 
 
-class AllowedOnly(Treeprocessor):
-    """Elements, attributes, classes and addresses of the content, as the allowlist has them."""
+class ClassesBefore(Treeprocessor):
+    """The classes each element has before `attr_list` runs: those the extensions gave it."""
 
-    def __init__(self, md, report, options):
+    def __init__(self, md, before):
         super().__init__(md)
-        self.report, self.options = report, options
+        self.before = before
+
+    def run(self, root):
+        self.before.clear()
+        self.before.update({id(element): set(allowlist.classes_of(element)) for element in root.iter()})
+
+
+class ClassesWritten(Treeprocessor):
+    """Right after `attr_list`: what it added to each element's classes is what an editor wrote
+    in `{…}`. Extensions that run later (tasks, figures) add classes of the site's own."""
+
+    def __init__(self, md, before, written):
+        super().__init__(md)
+        self.before, self.written = before, written
+
+    def run(self, root):
+        self.written.clear()
+        for element in root.iter():
+            added = [c for c in allowlist.classes_of(element) if c not in self.before.get(id(element), ())]
+            if added:
+                self.written[id(element)] = added
+
+
+class AllowedOnly(Treeprocessor):
+    """Elements, attributes, classes and addresses of the content, as the allowlist has them:
+    classes an editor wrote only from theirs, those an extension gave only where it puts them."""
+
+    def __init__(self, md, report, options, written):
+        super().__init__(md)
+        self.report, self.options, self.written = report, options, written
 
     def run(self, root):
         site_url = rendering_of(self.md, self.options).site_url
@@ -102,8 +133,9 @@ class AllowedOnly(Treeprocessor):
             for element in list(parent):
                 if not isinstance(element.tag, str):
                     continue
+                self.refuse_written_classes(element)
                 values = {name: as_read(value or "") for name, value in element.attrib.items()}
-                problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url)
+                problem, attribute_problems = allowlist.content_problem(element.tag, values, site_url, parent)
                 if problem:
                     self.report(written_as(element), problem)
                     gone.update(id(inner) for inner in element.iter())
@@ -111,13 +143,50 @@ class AllowedOnly(Treeprocessor):
                     continue
                 for name, why in attribute_problems.items():
                     value = element.attrib.pop(name)
-                    self.report(*refusal(element.tag, name, value, why))
-                    # The classes on the allowlist stay: a notice of an unknown kind is still a notice.
-                    kept = [c for c in value.split() if allowlist.is_content_class(c, element.tag)] if name == "class" else []
+                    self.report(*refusal(element.tag, name, value, why, values, parent))
+                    # The classes that fit stay: a notice of an unknown kind is still a notice.
+                    kept = [c for c in value.split() if allowlist.class_fits(c, element.tag, values, parent)] if name == "class" else []
                     if kept:
                         element.set("class", " ".join(kept))
                 if element.tag == "img" and "src" not in element.attrib:
                     replace_with_text(parent, element, element.get("alt", ""))
+                elif element.tag == "a" and "href" in attribute_problems:
+                    # A link whose address is refused is no link: its words stay, as words.
+                    gone.update(id(inner) for inner in element.iter())
+                    replace_with_text(parent, element)
+        self.judge_set_aside(site_url)
+
+    def refuse_written_classes(self, element):
+        """The site's own classes, written by an editor in `{…}`, go: one message each element."""
+        classes = allowlist.classes_of(element)
+        written = self.written.get(id(element), ())
+        refused = [c for c in written if allowlist.written_class_problem(c)]
+        if refused:
+            self.report(refused[0], allowlist.written_class_problem(refused[0]))
+            kept = [c for c in classes if c not in refused]
+            if kept:
+                element.set("class", " ".join(kept))
+            else:
+                element.attrib.pop("class")
+
+    def judge_set_aside(self, site_url):
+        """What extensions set aside as HTML (a fenced code block, with the attributes its
+        `{…}` gave it) is judged by the same allowlist; one refused is shown as plain code."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(stash):
+            if "<" not in str(block):
+                continue
+            fragment = html5lib.parseFragment(str(block), treebuilder="etree", namespaceHTMLElements=False)
+            found = [
+                (name, why, element.tag)
+                for parent in fragment.iter()
+                for element in parent
+                for name, why in allowlist.content_problem(element.tag, dict(element.attrib), site_url, parent)[1].items()
+            ]
+            for name, why, tag in found[:1]:
+                self.report(name if name != "class" else why.split("'")[1], f"the attribute {name}= on <{tag}> is not allowed: {why}")
+            if found:
+                stash[index] = f"<pre><code>{escape(''.join(fragment.itertext()))}</code></pre>"
 
 
 def written_as(element):
@@ -129,18 +198,19 @@ def written_as(element):
     return f"<{element.tag}"
 
 
-def refusal(tag, name, value, why):
+def refusal(tag, name, value, why, attributes=None, parent=None):
     """(a piece of the Markdown to find the line by, the message) for an attribute refused."""
     if name == "class":
         classes = value.split()
-        bad = next((c for c in classes if not allowlist.is_content_class(c, tag)), value)
+        bad = next((c for c in classes if not allowlist.class_fits(c, tag, attributes, parent)), value)
         # A notice's kind, `admonition kind …`, is written `> [!KIND]` (pymdownx.quotes) or
         # `!!! kind` (admonition).
         kind = classes[classes.index("admonition") + 1] if "admonition" in classes[:-1] else None
         return ((f"[!{bad}", f"!!! {bad}", f"!!!{bad}") if bad == kind else bad), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
-        return value, f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"
+        # An address is found by what follows its scheme: magiclink writes `www.…` as `http://www.…`.
+        return value.split("://", 1)[-1], f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"
     return name, f"the attribute {name}= on <{tag}> is not allowed: {why}"
 
 
@@ -178,7 +248,10 @@ class ContentSafetyExtension(Extension):
         # Right after inline patterns (20), which link addresses written out.
         md.treeprocessors.register(AddressesEndAtPlaceholders(md), "statement_site_addresses", 19.9)
         options = {"site_url": self.getConfig("site_url") or None}
-        md.treeprocessors.register(AllowedOnly(md, report, options), "statement_site_safety", 7.5)
+        before, written = {}, {}  # id(element) -> its classes before attr_list; those it added
+        md.treeprocessors.register(ClassesBefore(md, before), "statement_site_classes_before", 8.5)
+        md.treeprocessors.register(ClassesWritten(md, before, written), "statement_site_classes_written", 7.99)
+        md.treeprocessors.register(AllowedOnly(md, report, options, written), "statement_site_safety", 7.5)
 
 
 def makeExtension(**kwargs):

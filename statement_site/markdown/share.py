@@ -114,7 +114,7 @@ def control_place(element):
     item's nested list; in a figure, after its caption's words."""
     caption = element.find("figcaption") if element.tag == "figure" else None
     if caption is not None:
-        element = caption[-1] if len(caption) and caption[-1].tag == "p" else caption
+        element = caption
     return element, next((i for i, child in enumerate(element) if child.tag in ("ul", "ol")), len(element))
 
 

@@ -2,6 +2,9 @@
 each with its line. Reading a page is bounded: long blocks, runs of brackets and deep nesting
 are refused before Python-Markdown sees them (its inline patterns are quadratic on them)."""
 
+import datetime
+import html
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -13,7 +16,7 @@ from .files import decode, page_url, share_path
 from .parts import cut_into_parts, locate_text
 from .render import render
 from .strict import mapping_items, read_strict_yaml
-from .text import squeeze
+from .text import INVISIBLE, is_control, squeeze
 
 
 @dataclass(frozen=True)
@@ -147,8 +150,10 @@ def leading_markers(line):
 
 # -- Front matter ---------------------------------------------------------------------------------
 
-DATE = strictyaml.Regex(r"20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
-TEXT = strictyaml.Regex(rf"[^<>]{{1,{limits.META_CHARACTERS}}}")
+# `\Z`, not `$`, which strictyaml ends a pattern with and which also matches before a last
+# line break: a date is those ten characters and nothing after them.
+DATE = strictyaml.Regex(r"20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\Z")
+TEXT = strictyaml.Regex(rf"[^<>]{{1,{limits.META_CHARACTERS}}}\Z")
 FRONT_MATTER_SCHEMA = strictyaml.EmptyDict() | strictyaml.Map(
     {
         strictyaml.Optional("title"): TEXT,
@@ -165,8 +170,16 @@ FRONT_MATTER_KEYS = {
 }
 
 
-def read_front_matter(path, lines, report):
-    """(values, their lines, the line the body starts on)."""
+# What a theme prints as it is, in an attribute (Zensical's `<meta name="description"
+# content="{{ page.meta.description }}">`): a straight quote would end the attribute there.
+PRINTED_AS_IS = {"title", "description"}
+UNREAD = "the front matter cannot be read"
+CHANGES_SHAPE = "changes: holds one note per change, each written '  - date: 2026-12-01' and '    note: …' on the lines under it"
+
+
+def read_front_matter(path, lines, report, today=None):
+    """(values, their lines, the line the body starts on). `today`: the last day a change may
+    be dated (the day it is now somewhere on Earth, by default)."""
     if not lines or lines[0].rstrip() != "---":
         return {}, {}, 1
     end = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
@@ -174,19 +187,84 @@ def read_front_matter(path, lines, report):
         report(path, 1, "the front matter opened here is never closed: end it with a line '---'")
         return {}, {}, 1
     text = "\n".join(lines[1:end])
-    root = read_strict_yaml(text, FRONT_MATTER_SCHEMA, path, report, explain_front_matter, first_line=2)
+    changes_lines = key_lines(lines[1:end], "changes", first_line=2)
+
+    def explain(error, path):
+        line = (error.problem_mark.line if error.problem_mark else 0) + 2
+        said = explain_front_matter(error, path)
+        return CHANGES_SHAPE if line in changes_lines and said.startswith((UNREAD, "the front matter key")) else said
+
+    root = read_strict_yaml(text, FRONT_MATTER_SCHEMA, path, report, explain, first_line=2)
     if root is None:
         return {}, {}, end + 2
     meta, meta_lines = {}, {}
     for key, value in mapping_items(root):
         meta_lines[key.data] = key.start_line + 1
         if key.data == "changes":
-            meta["changes"] = [{**item.data, "line": item.start_line + 1} for item in value]
-        else:
-            meta[key.data] = value.data
-            if surprise := yaml_surprise(lines[key.start_line], value.data):
-                report(path, key.start_line + 1, f"{key.data}: {surprise}")
+            meta["changes"] = list(valid_changes(path, value, report, today or latest_day()))
+            continue
+        meta[key.data] = value.data
+        if surprise := yaml_surprise(lines[key.start_line], value.data):
+            report(path, key.start_line + 1, f"{key.data}: {surprise}")
+        elif key.data in PRINTED_AS_IS and (problem := text_problem(value.data)):
+            report(path, key.start_line + 1, f"{key.data}: {problem}")
     return meta, meta_lines, end + 2
+
+
+def key_lines(lines, key, first_line):
+    """The lines a top-level key of YAML `lines` holds, from its own to the next key's."""
+    start = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if start is None:
+        return range(0)
+    stop = next((n for n in range(start + 1, len(lines)) if lines[n][:1] not in ("", " ", "-", "#")), len(lines))
+    return range(start + first_line, stop + first_line)
+
+
+def text_problem(value):
+    """Why a title or description would not read on every generator's page as it is written."""
+    if hidden := hidden_problem(value):
+        return hidden
+    if '"' in value:
+        return "write quotation marks as “ and ” (a straight \" would end the value where a theme prints it)"
+    # `&` before a letter, a digit or `#` starts a character reference, or something a browser
+    # reads as the start of one: printed as it is, it reads otherwise, or is refused by the verdict.
+    reference = re.search(r"&[#\w]+;?", value)
+    if reference and html.unescape(reference.group()) != reference.group():
+        return f"'{reference.group()}' would show as {html.unescape(reference.group())!r}: write the character itself"
+    if reference:
+        return f"'{reference.group()}' reads as the start of a character reference: write '&' with a space after it, as in 'Q & A'"
+    return None
+
+
+def hidden_problem(value, allowed=""):
+    """An invisible or control character a YAML escape (`\\u0007`) wrote into a value, or None."""
+    hidden = next((c for c in value if c not in allowed and (is_control(c) or ord(c) in INVISIBLE)), None)
+    return hidden and f"the invisible character U+{ord(hidden):04X} is not allowed in it: delete it"
+
+
+def latest_day():
+    """The day it is now where it is latest (UTC+14): a note dated today, anywhere, is no
+    note from the future."""
+    return (datetime.datetime.now(datetime.UTC) + datetime.timedelta(hours=14)).date()
+
+
+def valid_changes(path, items, report, today):
+    """The change notes whose date is a day that has come: one message for each other one."""
+    for item in items:
+        # strictyaml's start_line of a scalar in a mapping is its next key's; a date is one line.
+        date, line = item["date"], item["date"].end_line + 1
+        try:
+            day = datetime.date.fromisoformat(date.data)
+        except ValueError:
+            report(path, line, f"{date.data} is no day of the calendar: check the month and the day (YYYY-MM-DD)")
+            continue
+        if day > today:
+            report(path, line, f"{date.data} is still to come: date a note on the day the change is published, or later")
+            continue
+        if hidden := hidden_problem(item.data["note"], allowed="\n"):  # a folded note's line breaks are spaces
+            report(path, item["note"].end_line + 1, f"note: {hidden}")
+            continue
+        yield {**item.data, "line": item.start_line + 1}
 
 
 def explain_front_matter(error, path):
@@ -203,8 +281,8 @@ def explain_front_matter(error, path):
     if "20[0-9]{2}" in expected:
         return "a change's date is written YYYY-MM-DD, such as 2026-12-01"
     if "when expecting a mapping" in expected and "sequence" in found:
-        return "the front matter is 'key: value' lines"
-    return f"the front matter cannot be read ({found}, {expected}): write 'key: value' lines"
+        return f"{UNREAD}: it is 'key: value' lines"
+    return f"{UNREAD} ({found}, {expected}): write 'key: value' lines"
 
 
 def yaml_surprise(line, value):

@@ -328,12 +328,15 @@ def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True
     """The words a reader sees: permalink signs, footnotes' way back and a list item's nested
     lists left out; an image as "[image: its alt text]", a task's box as "[x]" or "[ ]" and a
     footnote's mark as its number (or none of them, without `marks`); a line break as a space;
-    what Python-Markdown set aside read from `stash`, its other placeholders dropped."""
+    what Python-Markdown set aside read from `stash`, its other placeholders dropped. Only the
+    links the site made are left out: content safety refuses those classes anywhere else
+    (allowlist.GENERATED_CLASSES)."""
     out = []
 
     def collect(node, top):
         classes = classes_of(node)
-        left_out = node.tag in ("ul", "ol") and top.tag == "li" or "headerlink" in classes or "footnote-backref" in classes
+        generated = node.tag == "a" and ("headerlink" in classes or "footnote-backref" in classes)
+        left_out = node.tag in ("ul", "ol") and top.tag == "li" or generated
         if node is not top and (left_out or not marks and is_footnote_mark(node)):
             out.append(node.tail or "")
             return

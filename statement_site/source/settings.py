@@ -23,6 +23,15 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """A page's old address kept (`old.md: new.md` under the redirects plugin's redirect_maps)."""
+
+    old: str  # the old page, relative to docs/
+    new: str  # a page of docs/, or an address elsewhere
+    line: int  # in mkdocs.yml
+
+
+@dataclass(frozen=True)
 class Config:
     """What the site's configuration says that the model and the steps need."""
 
@@ -36,6 +45,7 @@ class Config:
     extensions: tuple = ()  # (name, options) in the order mkdocs.yml lists them
     extra: dict = field(default_factory=dict)
     favicon: str = ""
+    redirects: tuple = ()  # Redirect: the redirects plugin's redirect_maps
     line_of: dict = field(default_factory=dict)  # top-level key -> line
     read: bool = True  # False when mkdocs.yml could not be read: what it would say is unknown
 
@@ -111,8 +121,24 @@ def read_config(tree, report):
         extensions=tuple(extensions),
         extra=data.get("extra") if isinstance(data.get("extra"), dict) else {},
         favicon=str(theme.get("favicon") or ""),
+        redirects=tuple(read_redirects(node)),
         line_of=lines,
     )
+
+
+def read_redirects(node):
+    """The redirects plugin's `redirect_maps`, each entry with its line."""
+    plugins = next((value for key, value in node.value if key.value == "plugins"), None) if node else None
+    for entry in plugins.value if isinstance(plugins, yaml.SequenceNode) else ():
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        for name, options in entry.value:
+            if name.value != "redirects" or not isinstance(options, yaml.MappingNode):
+                continue
+            for key, maps in options.value:
+                if key.value == "redirect_maps" and isinstance(maps, yaml.MappingNode):
+                    for old, new in maps.value:
+                        yield Redirect(str(old.value), str(new.value), old.start_mark.line + 1)
 
 
 def read_nav(node, report):

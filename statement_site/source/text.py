@@ -63,5 +63,22 @@ def is_control(char):
     return (code < 0x20 and char not in "\t\r") or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029, 0x85)
 
 
+def visible(text):
+    """`text` with each character that would break a line or hide itself written as its escape
+    (a line break reads `\\n`, a direction mark `\\u202e`): printed, it stays on its own line
+    and reads as it is, so that nothing in it can start a line of its own (a workflow command
+    in a CI log) or reorder what follows."""
+    return "".join(escape_of(char) if is_hidden(char) else char for char in text)
+
+
+def is_hidden(char):
+    # Cs: a file name's undecodable bytes, kept by git's output as surrogates, cannot be printed.
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp", "Cs") or ord(char) in INVISIBLE
+
+
+def escape_of(char):
+    return char.encode("unicode_escape").decode("ascii")
+
+
 def strip_tags(raw):
     return re.sub(r"<[^>]*>", "", raw)

@@ -23,7 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..problems import Problem
-from ..source.files import SHARE_FOLDER
+from ..source.files import CONFIG_FILE, SHARE_FOLDER
+from .origins import written_in
 
 STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?')
 HEAD_END = re.compile(r"</head>", re.IGNORECASE)
@@ -47,15 +48,14 @@ def inline_critical_css(site):
         def read(href, path=path):
             target = site_path(href, path, site_url)
             if not site.exists(target):
-                raise MissingStylesheet(
-                    Problem(
-                        f"site/{path}",
-                        1,
-                        f"the file {target}, which the page links, is not in the output folder",
-                        "a theme update may have moved it: check the theme's base.html `styles` and `scripts` "
-                        "blocks and statement_site/steps/critical_css.py",
-                    )
+                missing = Problem(
+                    f"site/{path}",
+                    1,
+                    f"the file {target}, which the page links, is not in the output folder",
+                    "a theme update may have moved it: check the theme's base.html `styles` and `scripts` "
+                    "blocks and statement_site/steps/critical_css.py",
                 )
+                raise MissingStylesheet(missing_where_written(site.source.root, target, missing))
             return site.read(target).decode("utf-8")
 
         def write(href, text, path=path):
@@ -64,7 +64,8 @@ def inline_critical_css(site):
         try:
             pages[path], style = cached(cache, inputs + html, lambda writer, html=html, read=read: inlined(html, read, writer, shared), write)
         except MissingStylesheet as error:
-            problems.append(error.args[0])
+            if error.args[0] not in problems:  # once, where it is written, not once a page
+                problems.append(error.args[0])
             continue
         if style is not None:
             produced[path] = {*produced.get(path, ()), ("style", style)}
@@ -109,11 +110,22 @@ class MissingStylesheet(Exception):
     pass
 
 
+def missing_where_written(root, target, missing):
+    """A missing file, on the line that links it: mkdocs.yml's (put the file there, or remove
+    the line), a template's (the theme may have moved it), else the page that links it."""
+    found = written_in(root, target)
+    if found is None:
+        return missing
+    if found[0] == CONFIG_FILE:
+        return Problem(*found, f"the file {target}, which the pages link, is not a file of the site", "put it under docs/, or remove this line")
+    return dataclasses.replace(missing, file=found[0], line=found[1])
+
+
 def site_path(href, page_url, site_url):
     """Where a stylesheet linked by the page at `page_url` lives in the site."""
     split = urlsplit(href)
     if split.netloc:
-        raise MissingStylesheet(Problem(f"site/{page_url}", 1, f"the stylesheet {href} is on another host", "the site serves its own CSS"))
+        raise MissingStylesheet(Problem(f"site/{page_url}", 1, f"the stylesheet {href} is on another host", "the site serves its own CSS"))  # the verdict names its line
     if split.path.startswith("/"):  # 404.html links absolutely, under the site's path on its host
         root = urlsplit(site_url or "/").path
         return split.path[len(root) :] if split.path.startswith(root) else split.path.lstrip("/")

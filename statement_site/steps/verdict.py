@@ -1,5 +1,5 @@
 """The verdict: every page of the output folder, as a browser reads it, against the allowlist
-(allowlist.py); every SVG against the drawing elements (checks.svg_problems). A refused page or
+(allowlist.py); every SVG against what a drawing may hold (svg.py). A refused page or
 image is taken out of the site and the pipeline fails, naming the Markdown file and line (or the
 page and the nearest ID), what was found and why.
 
@@ -10,8 +10,9 @@ policy step, which hashes exactly them."""
 import dataclasses
 
 from .. import allowlist
-from ..checks import svg_problems
 from ..problems import Problem
+from ..svg import svg_problems
+from .origins import at_origin
 from .policy import Templates
 
 
@@ -35,7 +36,7 @@ def judge_pages(site):
         refusals, found = allowlist.judge(html, is_trusted, site_url)
         if refusals:
             page = site.source.page_by_dest.get(path)
-            problems += [where(refusal, path, page) for refusal in refusals]
+            problems += [p for p in (where(refusal, path, page, site.source.root) for refusal in refusals) if p not in problems]
             refused.add(path)
         else:
             inline[path] = found
@@ -43,12 +44,20 @@ def judge_pages(site):
     return dataclasses.replace(site, pages=pages, inline=inline, problems=tuple(problems), refused=frozenset(refused))
 
 
-def where(refusal, path, page):
-    """A Problem at the nearest line of the Markdown (`docs/page.md:LINE: … (site/page, after #id)`), else on
-    the built page, after its nearest ID."""
+def where(refusal, path, page, root):
+    """A Problem at the nearest line of the Markdown (`docs/page.md:LINE: … (site/page, after #id)`);
+    in the theme's markup, on the line of mkdocs.yml or of the template that holds what was
+    found (once for every page); else on the built page, after its nearest ID."""
     near = f"#{refusal.near}" if refusal.near else "the top of the page"
+    fallback = Problem(f"site/{path}", 1, f"{refusal.message()} (after {near})")
+    if refusal.region == "theme":
+        # An address as the theme prints it: relative to the page, or under the site's path.
+        texts = [refusal.needle, refusal.needle.lstrip("./").rsplit("../", 1)[-1]]
+        origin = at_origin(root, [t for t in texts if len(t) > 3], f"{refusal.message()} (in the theme's markup of every page that shows it)", None)
+        if origin is not None:
+            return origin
     if page is None:
-        return Problem(f"site/{path}", 1, f"{refusal.message()} (after {near})")
+        return fallback
     region = "" if refusal.region == "content" else "in the theme's markup, "
     return Problem(page.file, source_line(page, refusal), f"{refusal.message()} ({region}site/{path}, after {near})")
 

@@ -193,6 +193,7 @@ def test_every_bad_input_is_stopped_or_harmless(tmp_path, browser, generator):
     code, output = BUILDERS[generator](project)
     assert code == 0, f"what the checks let through does not build:\n{output[-3000:]}"
     site, wrong, built = project / "site", [], []
+    leaked = set()
     for _, name, _ in entries:
         if name in stopped:
             continue
@@ -204,11 +205,17 @@ def test_every_bad_input_is_stopped_or_harmless(tmp_path, browser, generator):
         found = dangers(html, hashes)
         if found or not policy:
             wrong.append(f"docs/corpus/{name}.md: published with {found or 'no policy'}")
+            leaked.add(name)
         built.append(page)
     for page, (ran, violated, foreign) in run_in_chromium(browser, site, built).items():
         if ran or violated or foreign:
             wrong.append(f"{page}: ran {ran}, violated {violated}, asked {foreign}")
-    print(f"\n{generator}: {len(entries)} bad inputs, {len(stopped)} stopped by the checks, {len(built)} built harmless")
+            leaked.add(page.split("/")[1])
+    counts = {}
+    for family, name, _ in entries:
+        tried, named, harmless, bad = counts.get(family, (0, 0, 0, 0))
+        counts[family] = (tried + 1, named + (name in stopped), harmless + (name not in stopped and name not in leaked), bad + (name in leaked))
+    print(f"\n{generator}: tried, stopped with file:line, harmless, leaked: " + "; ".join(f"{f} {c[0]}, {c[1]}, {c[2]}, {c[3]}" for f, c in counts.items()))
     assert not wrong, "\n".join(wrong)
     assert len(stopped) >= len(entries) // 2, "the checks stop fewer than half the bad inputs"
 

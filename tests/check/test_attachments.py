@@ -6,10 +6,10 @@ Self-contained: the PDFs are made here, with pypdf or written byte by byte."""
 import io
 import time
 import xml.etree.ElementTree as etree
-import zlib
 
 import markdown
 import pytest
+from bad_inputs import by_hand
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
@@ -31,54 +31,6 @@ def one_page():
     writer = PdfWriter()
     writer.add_blank_page(612, 792)
     return writer
-
-
-def by_hand(objects, packed=None, extra=b""):
-    """A PDF written byte by byte: `objects` {number: body} in the file, `packed` {number: body}
-    in one compressed object stream (then the table is a cross-reference stream), and `extra`
-    bytes after the objects that no table points to. Object 1 is the catalog."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for number, body in objects.items():
-        offsets[number] = len(out)
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    out += extra
-    size = max([*objects, *(packed or {})]) + 1
-    if packed:
-        return bytes(out + object_stream_and_table(len(out), offsets, size, packed))
-    return bytes(out + cross_reference_table(len(out), offsets, size))
-
-
-def cross_reference_table(start, offsets, size):
-    """A classic table of the objects at `offsets`, written at `start`, and the trailer."""
-    rows = [b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n" for n in range(1, size)]
-    table = b"xref\n0 %d\n0000000000 65535 f \n" % size + b"".join(rows)
-    return table + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, start)
-
-
-def object_stream_and_table(start, offsets, size, packed):
-    """An object stream holding `packed`, then a cross-reference stream, written at `start`."""
-    stream, table, size = size, size + 1, size + 2
-    index, body = [], b""
-    for number, member in packed.items():
-        index.append(b"%d %d" % (number, len(body)))
-        body += member + b"\n"
-    head = b" ".join(index) + b"\n"
-    content = zlib.compress(head + body)
-    out = b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (
-        stream, len(packed), len(head), len(content)
-    ) + content + b"\nendstream\nendobj\n"  # fmt: skip
-    offsets = {**offsets, stream: start, table: start + len(out)}
-    rows = b""
-    for number in range(size):
-        if number in offsets:
-            rows += b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00"
-        elif number in packed:
-            rows += b"\x02" + stream.to_bytes(4, "big") + list(packed).index(number).to_bytes(2, "big")
-        else:
-            rows += b"\x00\x00\x00\x00\x00\xff\xff"
-    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n" % (table, size, len(rows))  # fmt: skip
-    return out + rows + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[table]
 
 
 def annotation(subtype, **entries):
@@ -264,6 +216,93 @@ def test_an_object_the_table_does_not_list_is_judged_too():
 def test_a_name_ended_by_nul_is_read_as_a_viewer_reads_it():
     """The PDF standard ends a name at NUL; pypdf keeps the NUL in it."""
     refused_for(with_catalog(b"/OpenAction << /S /Launch\x00/F (calc.exe) >>"), "starts a program")
+
+
+# -- By allowlist: links that go where a click says, nothing else that acts --------------------------
+
+LINK = b"<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /A %s >>"
+
+
+def with_annotation(annotation, *more):
+    """A one-page PDF by hand whose page holds `annotation` (object 4), with objects 5… `more`."""
+    page = PAGE[:-2] + b"/Annots [4 0 R] >>"
+    return by_hand({1: CATALOG, 2: PAGES, 3: page, 4: annotation, **{number: body for number, body in enumerate(more, 5)}})
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        with_annotation(LINK % b"<< /S /URI /URI (https://www.ilrc.org/report) >>"),
+        with_annotation(LINK % b"<< /S /URI /URI (mailto:info@ilrc.org) >>"),
+        with_annotation(LINK % b"5 0 R", b"<< /S /URI /URI (https://www.ilrc.org/) >>"),
+        with_annotation(LINK % b"<< /S /GoTo /D [3 0 R /Fit] >>"),
+        with_annotation(b"<< /Type /Annot /Subtype /Link /Rect [0 0 100 20] /Dest [3 0 R /XYZ 0 792 0] >>"),
+        with_catalog(b"/OpenAction [3 0 R /XYZ null null 0]"),  # where to open, as word processors write it
+        with_catalog(b"/OpenAction 4 0 R", b"[3 0 R /Fit]"),
+        with_catalog(b"/AcroForm << /Fields [] >>"),  # an empty form dictionary, as some writers leave
+    ],
+    ids=["https", "mailto", "https-by-reference", "goto", "destination", "open-at-a-page", "open-at-a-page-by-reference", "no-fields"],
+)
+def test_pages_and_plain_links_pass(data):
+    assert messages(data) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (with_annotation(LINK % b"<< /S /URI /URI (javascript:app.alert(1)) >>"), "JavaScript"),
+        (with_annotation(LINK % b"<< /S /URI /URI ( JaVaScRiPt:app.alert(1)) >>"), "JavaScript"),
+        (with_annotation(LINK % b"5 0 R", b"<< /S /URI /URI (javascript:app.alert(1)) >>"), "JavaScript"),
+        (with_annotation(LINK % b"<< /S /URI /URI (file:///etc/passwd) >>"), "not an https: or mailto: address"),
+        (with_annotation(LINK % b"<< /S /URI /URI (http://example.org/) >>"), "not an https: or mailto: address"),
+        (with_annotation(LINK % b"<< /S /URI /URI <6461746123> >>"), "not an https: or mailto: address"),
+        (with_annotation(LINK % b"<< /S /URI /URI 5 0 R >>", b"(https://example.org/)"), "an address that is not written out"),
+        (with_catalog(b"/OpenAction << /S /URI /URI (https://example.org/track) >>"), "as soon as it is opened"),
+        (with_catalog(b"/OpenAction 4 0 R", b"<< /S /URI /URI (https://example.org/track) >>"), "as soon as it is opened"),
+        (with_catalog(b"/OpenAction << /S /GoTo /D [3 0 R /Fit] >>"), "as soon as it is opened"),
+        (by_hand({1: CATALOG, 2: PAGES, 3: PAGE[:-2] + b"/AA << /O << /S /GoTo /D [3 0 R /Fit] >> >> >>"}), "run by themselves"),
+        (with_annotation(LINK % b"<< /S /Rendition /OP 0 >>"), "media"),
+        (with_annotation(LINK % b"<< /S /Named /N /Print >>"), "an action a viewer carries out (Named)"),
+        (with_annotation(LINK % b"<< /S /Hide /T (x) >>"), "(Hide)"),
+        (with_annotation(LINK % b"<< /S /ResetForm >>"), "sends or loads data"),
+        (with_annotation(LINK % b"<< /S /SetOCGState /State [] >>"), "(SetOCGState)"),
+        (with_annotation(LINK % b"<< /S /GoToDp /Dp 5 0 R >>", b"<< >>"), "open other files"),
+        (with_annotation(LINK % b"<< /S /Movie /Annotation 4 0 R >>"), "media"),
+        (with_annotation(b"<< /Type /Annot /Subtype /Screen /Rect [0 0 100 20] >>"), "media"),
+        (with_annotation(b"<< /Type /Annot /Subtype /Sound /Rect [0 0 100 20] /Sound 5 0 R >>", b"<< /Length 0 >>\nstream\n\nendstream"), "media"),
+        (with_annotation(b"<< /Type /Annot /Subtype /3D /Rect [0 0 100 20] >>"), "media"),
+        (with_annotation(b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /Rect [0 0 100 20] >>"), "fillable form"),
+        (with_catalog(b"/AcroForm << /Fields [4 0 R] >>", b"<< /FT /Tx /T (name) >>"), "fillable form"),
+        (with_annotation(LINK % b"<< /S /UR#49 /URI (javascript:1) >>"), "JavaScript"),  # an escaped name
+    ],
+    ids=[
+        "javascript-link", "javascript-link-mixed-case", "javascript-link-by-reference", "file-link", "http-link",
+        "data-link-in-hex", "address-by-reference", "open-to-another-host", "open-by-reference", "open-anywhere",
+        "page-event", "rendition", "named", "hide", "reset-form", "layers", "goto-dp", "movie-action",
+        "screen", "sound", "3d", "widget", "form-fields", "escaped-uri",
+    ],
+)
+def test_anything_that_acts_is_refused_by_class(data, words):
+    refused_for(data, words)
+
+
+def test_a_pdf_is_refused_on_the_line_that_links_to_it(tmp_path):
+    """The editor's page names it: the message lands on the link's line, saying what to do."""
+    from project import copy_project
+
+    from statement_site import checks
+    from statement_site.source.project import Source
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "assets").mkdir(exist_ok=True)
+    (project / "docs" / "assets" / "report.pdf").write_bytes(with_catalog(b"/OpenAction << /S /URI /URI (https://example.org/) >>"))
+    (project / "docs" / "assets" / "alone.pdf").write_bytes(with_catalog(b"/OpenAction << /S /URI /URI (https://example.org/) >>"))
+    (project / "docs" / "report.md").write_text("# Report\n\nRead [the report](assets/report.pdf).\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project)) if "pdf" in str(p)]
+    assert problems == [
+        f"docs/assets/alone.pdf:1: {pdf.MESSAGES['open_action']}",
+        f"docs/report.md:3: assets/report.pdf: {pdf.MESSAGES['open_action']}",
+    ], problems
 
 
 # -- The work is bounded ------------------------------------------------------------------------------

@@ -192,3 +192,24 @@ def test_the_font_is_committed_and_part_of_every_card_key(monkeypatch):
     key = cards.card_key(card)
     monkeypatch.setattr(cards, "DRAWING_VERSION", "another font")
     assert cards.card_key(card) != key
+
+
+LONG_WORDS = {
+    "an address": "https://www.ilrc.org/sites/default/files/resources/2026-12-ceasefire-statement-immigrant-legal-resource-center.pdf",
+    "a name": "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch-Pwllgwyngyll",
+    "a word in a sentence": "The Immigrant Legal Resource Center calls it " + "un" * 40 + "acceptable, and asks for peace.",
+}
+
+
+@pytest.mark.parametrize("words", LONG_WORDS.values(), ids=list(LONG_WORDS))
+def test_a_word_too_long_for_a_line_is_broken_not_cut_at_the_edge(words):
+    """Every line fits the card; the word reads on, broken after a `/` or with a hyphen, and the
+    words that do not fit end in an ellipsis."""
+    for size in (cards.MAIN_SIZES[0], cards.MAIN_SIZES[-1]):
+        typeface = cards.font(size, bold=True)
+        for max_lines in (1, 3, 12):
+            lines, cut = cards.wrap(words, typeface, max_lines)
+            assert len(lines) <= max_lines and all(typeface.getlength(line) <= cards.WIDTH for line in lines), lines
+            # Read back without spaces and hyphens (a break adds one, or follows the word's own).
+            read, written = ("".join(text.replace(cards.ELLIPSIS, "").replace("-", "").split()) for text in ("".join(lines), words))
+            assert read == written if not cut else lines[-1].endswith(cards.ELLIPSIS) and written.startswith(read), lines

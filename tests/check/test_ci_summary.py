@@ -174,3 +174,34 @@ def test_workflow_command_values_are_escaped_as_github_reads_them():
     assert summary.escape_data("100% a\r\nb: c, d") == "100%25 a%0D%0Ab: c, d"
     assert summary.escape_property("100% a\r\nb: c, d") == "100%25 a%0D%0Ab%3A c%2C d"
     assert Path(unquote(summary.escape_property("docs/a,b:c.md"))) == Path("docs/a,b:c.md")
+
+
+LINE_BREAKS = ["\n", "\r", "\r\n", "\x85", "\u2028", "\u2029", "\x0b", "\x0c"]
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS, ids=[repr(b) for b in LINE_BREAKS])
+def test_a_problem_prints_on_one_line_whatever_its_file_and_message_hold(brk):
+    """What the checks and the pipeline print reaches the Actions log: nothing in a file's name
+    or a message can start a line there, where `::warning …` would be a workflow command."""
+    from statement_site.problems import Problem
+
+    printed = str(Problem(f"docs/a{brk}::warning file=x::forged.md", 1, f"the alias 'b{brk}::error::forged' is wrong"))
+    assert len(printed.splitlines()) == 1 and "\udcff" not in printed, printed
+    assert "::warning" in printed and not any(line.lstrip().startswith("::") for line in printed.splitlines())
+
+
+def test_a_file_name_holding_a_line_break_is_named_on_one_line_of_the_checks_output(tmp_path):
+    import subprocess
+    import sys
+
+    from project import copy_project
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "a\n::warning file=mkdocs.yml::forged.md").write_text("# A page\n", encoding="utf-8")
+    (project / "docs" / "b\u2028::error::forged.md").write_text("# A page\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "statement_site", "check"], cwd=project, capture_output=True, text=True
+    )
+    lines = (result.stdout + result.stderr).splitlines()
+    assert result.returncode == 1 and len([line for line in lines if "forged.md" in line]) == 2, lines
+    assert all(line.startswith(("ERROR   -  ", "statement_site check:")) for line in lines), lines

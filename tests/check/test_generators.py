@@ -9,10 +9,12 @@ hooks, gets them from `make build-zensical` (the checks, `zensical build`, then
 
 import base64
 import hashlib
+import posixpath
 import re
 
 import contract
 import pytest
+from bad_inputs import files_corpus
 from bs4 import BeautifulSoup
 from edits import (
     ABBREVIATION,
@@ -36,7 +38,7 @@ from project import ROOT, build_copy, copy_project, published_copy, zensical_bui
 
 from statement_site import checks
 from statement_site.source.project import Source
-from statement_site.source.text import squeeze
+from statement_site.source.text import squeeze, visible
 from statement_site.steps import share_pages
 
 GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
@@ -128,6 +130,45 @@ def test_every_page_allows_exactly_its_own_inline_scripts_and_styles(built):
         assert head[0].has_attr("charset") and head[1].get("http-equiv") == "Content-Security-Policy", name
 
 
+LOADS = {"link": "href", "script": "src", "img": "src"}
+
+
+def test_every_address_a_page_loads_is_a_file_of_the_site(built):
+    """No request that fails: the icon, stylesheets, scripts (those loaded after paint too) and
+    images each page asks for are files of the output folder, whichever generator wrote it."""
+    source, site = built
+    base = re.match(r"https?://[^/]+(/.*)?$", source.config.site_url).group(1) or "/"
+    missing = set()
+    for path in site.rglob("*.html"):
+        folder = path.parent.relative_to(site).as_posix()
+        for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(list(LOADS)):
+            address = element.get(LOADS[element.name])
+            if not address or address.startswith("data:") or element.name == "link" and not {"icon", "stylesheet"} & set(element.get("rel", [])):
+                continue
+            target = address.split("#")[0].split("?")[0]
+            file = target.removeprefix(base) if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            if not (site / file).is_file():
+                missing.add(f"{path.relative_to(site)}: {address}")
+    assert not missing, sorted(missing)[:10]
+
+
+def test_every_page_has_the_icon_mkdocs_yml_gives(built):
+    """Inline, as written: Zensical's `url` filter made it a file's address (a 404 on every page)."""
+    source, site = built
+    for path in site.rglob("*.html"):
+        icons = [link["href"] for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("link[rel~=icon]")]
+        assert icons == [source.config.favicon], (path.relative_to(site), icons)
+
+
+def test_nothing_is_loaded_for_search_which_is_off(built):
+    """Zensical turns search on unless told otherwise: with it off, no page has the search
+    box whose script downloads the index and its worker."""
+    _, site = built
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.select("[data-md-component=search], label[for=__search]"), path.relative_to(site)
+
+
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
     """A web or e-mail address written out is a link; `> [!NOTE]` is a notice, its marker gone."""
     source, site = built
@@ -159,6 +200,85 @@ def test_a_mistake_stops_the_build_with_its_line(tmp_path, generator):
     assert code != 0, output
     assert f"{path}:{line}: the HTML <iframe> would show on the page as text" in output, output
     assert not list((project / "site").rglob("*.html")), "a stopped build left pages"
+
+
+def test_front_matter_lands_as_it_is_written(built):
+    """Title and description, where each theme prints them: read back as the editor wrote them,
+    with no hook of either generator's between (an `&` and an apostrophe in the copy's)."""
+    source, site = built
+    described = [page for page in source.pages.values() if "description" in page.meta]
+    assert any("&" in page.meta["description"] for page in described), "the copy has a description with '&'"
+    for page in described:
+        soup = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html5lib")
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}
+        assert meta["description"] == meta["og:description"] == page.meta["description"], page.file
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_straight_quote_in_front_matter_stops_the_build_with_its_line(tmp_path, generator):
+    """Zensical prints a description in an attribute as it is: the editor checks stop a `"`
+    before either generator runs."""
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "privacy.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", '---\ntitle: \'Say "hello"\'\n', 1), encoding="utf-8")
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and "docs/privacy.md:2: title: write quotation marks as “ and ”" in output, output
+    assert not list((project / "site").rglob("*.html")), "a stopped build left pages"
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_redirect_over_a_page_stops_the_build_with_its_line(tmp_path, generator):
+    """MkDocs would replace the page, Zensical stop with a traceback: both stop at the line."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: index.md\n")
+    config.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("        privacy.md: index.md") + 1
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and "Traceback" not in output, output
+    problems = [entry for entry in output.split("\n") if entry.startswith("ERROR   -  mkdocs.yml:")]
+    assert problems == [f"ERROR   -  mkdocs.yml:{line}: the redirect from privacy.md would take the place of the page docs/privacy.md: "
+                        "a redirect is for a page that is gone; remove this line, or the page"], output
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_stylesheet_problem_is_reported_on_the_line_that_links_it(tmp_path, generator):
+    """Once, on mkdocs.yml's line: not on site/404.html, nor on each page that shows it."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    first = re.search(r"^extra_css:\n  - (.+)$", text, re.MULTILINE).group(1)
+    text = text.replace(f"extra_css:\n  - {first}\n", f"extra_css:\n  - {first}\n  - stylesheets/missing.css\n  - https://example.org/x.css\n")
+    config.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    code, output = GENERATORS[generator](project)
+    problems = [entry for entry in output.split("\n") if re.match(r"ERROR   -  \S+:\d+: ", entry)]
+    assert code != 0 and len(problems) == 2, output
+    assert problems[0].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - stylesheets/missing.css') + 1}: the file stylesheets/missing.css"), problems
+    assert problems[1].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - https://example.org/x.css') + 1}: href='https://example.org/x.css'"), problems
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_every_bad_file_of_the_corpus_stops_the_build_with_its_line(tmp_path, generator):
+    """tests/corpus/files.yml under each generator: each entry named with its file and line, on
+    a line of its own that no workflow command can start; the counts by surface printed."""
+    project = copy_project(tmp_path / "project")
+    entries = files_corpus()
+    for _, name, data in entries:
+        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / name).write_bytes(data)
+    code, output = GENERATORS[generator](project)
+    assert code != 0 and "Traceback" not in output, output[-2000:]
+    printed = output.split("\n")
+    assert not [line for line in printed if line.lstrip().startswith(("::", "##["))], "a line that is a workflow command"
+    counts = {}
+    for family, name, _ in entries:
+        own = re.escape(f"ERROR   -  {visible(f'docs/{name}')}:") + r"\d+: (?!this page is in no menu)"
+        stopped = any(re.match(own, line) for line in printed)
+        tried, named = counts.get(family, (0, 0))
+        counts[family] = (tried + 1, named + stopped)
+    print(f"\n{generator}: " + "; ".join(f"{family} {named}/{tried} stopped with file:line" for family, (tried, named) in counts.items()))
+    assert all(tried == named for tried, named in counts.values()), counts
 
 
 @pytest.mark.parametrize("generator", GENERATORS)

@@ -47,6 +47,11 @@ UNSAFE = {
     "class-that-hides": ("Text shown only in print.\n{: .print-url }", "the class 'print-url' is not available"),
     "closing-the-article": ("</article><p>Now in the theme's markup.</p>", "the HTML <p> would show on the page as text"),
     "comment-never-closed": ("<!-- hidden\n\nThe rest of the page.", "this HTML comment is never closed"),
+    "class-of-a-permalink": ("A hidden call.\n{: .headerlink }", "the class 'headerlink' is the site's own"),
+    "class-of-a-notice-title": ("A hidden call.\n{: class=\"admonition-title\" }", "the class 'admonition-title' is the site's own"),
+    "notice-of-the-kind-headerlink": ("> [!HEADERLINK]\n> A hidden call.", "'[!HEADERLINK]' is not a kind of notice"),
+    "notice-with-attrs": ("/// note | Hidden\n    attrs: {class: footnote}\nA call.\n///", "the class 'footnote' is the site's own"),
+    "code-block-attributes": ('``` {onclick="alert(1)"}\nx\n```', "the attribute onclick= on <code> is not allowed"),
 }
 
 
@@ -63,17 +68,33 @@ def test_unsafe_markdown_is_stopped_with_its_own_line(tmp_path):
         assert found, f"expected {said!r} for docs/unsafe/{name}.md in:\n" + "\n".join(problems)
 
 
+def test_words_in_a_link_styled_as_the_sites_own_are_read_as_words(tmp_path):
+    """What the model, the redline and the cards compare leaves out only what the site made."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "styled.md").write_text(
+        "# A page\n\nPeace [and a hidden call](#a-page){.headerlink} [back](#fnref-1){.footnote-backref}.\n", encoding="utf-8"
+    )
+    page = Source.read(project).pages["styled.md"]
+    assert [p.text for p in page.parts if p.kind == "paragraph"] == ["Peace and a hidden call back."]
+
+
 def test_files_that_may_not_be_published_are_refused_one_message_each(tmp_path):
-    """Files dropped into docs/, front matter, encodings, nesting, huge inputs."""
+    """Files dropped into docs/, front matter, change notes, SVGs, PDFs, file names, encodings,
+    nesting, huge inputs: one message each, on one line."""
     project = copy_project(tmp_path / "project")
     entries = files_corpus()
     for _, name, data in entries:
         path = project / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    problems = [str(p) for p in checks.check(Source.read(project))]
-    missing = [f"docs/{name}" for _, name, _ in entries if not any(p.startswith(f"docs/{name}:") for p in problems)]
-    assert not missing, f"no message names {missing}:\n" + "\n".join(problems[-40:])
+    problems = checks.check(Source.read(project))
+    # Each file's own messages: not that a page of the corpus is in no menu, which is true of all.
+    named = {name: [p for p in problems if p.file == f"docs/{name}" and "in no menu" not in p.message] for _, name, _ in entries}
+    missing = [name for name, found in named.items() if not found]
+    assert not missing, f"no message names {missing}:\n" + "\n".join(map(str, problems[-40:]))
+    several = [name for name, found in named.items() if len(found) > 1]
+    assert not several, "more than one message for " + ", ".join(several)
+    assert all("\n" not in str(p) and "\r" not in str(p) for p in problems), "a message on two lines"
     print(f"\n{len(entries)} files, each refused: " + ", ".join(sorted({family for family, _, _ in entries})))
 
 
@@ -125,6 +146,11 @@ INJECTED = {
     "a script address in the navigation": ('href="privacy/"', 'href="javascript:alert(1)"'),
     "a comment in the article": ("<h1", "<!-- hidden --><h1"),
     "the article closed early": ("<h1", "</article><p>moved</p><h1"),
+    "a paragraph styled as a permalink": ("<h1", '<p class="headerlink">hidden</p><h1'),
+    "a notice of the kind headerlink": ("<h1", '<div class="admonition headerlink"><p>hidden</p></div><h1'),
+    "an image styled as a way back": ("<h1", '<p><img alt="x" src="assets/x.png" class="footnote-backref"></p><h1'),
+    "words in a link styled as a permalink": ("<h1", '<p>A <a class="headerlink" href="#elsewhere">hidden call</a>.</p><h1'),
+    "a button's class on a paragraph": ("<h1", '<p class="md-button">x</p><h1'),
 }
 
 
@@ -209,7 +235,9 @@ Alto el fuego.
 
 [^1]: A source.
 """.format(two_spaces="  ")
-TITLE, DESCRIPTION = 'Q&A: "quotes" & apostrophes\'', 'A & B "C"'
+# What a theme could print otherwise than as text (a straight quote, a character reference) is
+# refused by the editor checks (tests/edits.py MISTAKES); the rest lands as written.
+TITLE, DESCRIPTION = "Q & A: “quotes” & apostrophes'", "A & B “C” 'D'"
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +249,8 @@ def built(tmp_path_factory):
     draw_image(project / "docs/assets/x.png")
     (project / "docs/needs.md").write_text(NEEDS, encoding="utf-8")
     quoted = TITLE.replace("'", "''")
-    (project / "docs/titled.md").write_text(f"---\ntitle: '{quoted}'\ndescription: '{DESCRIPTION}'\n---\n\n# Titled\n\nText.\n", encoding="utf-8")
+    described = DESCRIPTION.replace("'", "''")
+    (project / "docs/titled.md").write_text(f"---\ntitle: '{quoted}'\ndescription: '{described}'\n---\n\n# Titled\n\nText.\n", encoding="utf-8")
     (project / "docs/entities.md").write_text("# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - Needs: needs.md\n  - Titled: titled.md\n  - entities.md\n")

@@ -144,3 +144,71 @@ def test_the_checks_never_raise_on_what_is_under_docs(tmp_path):
     (project / "docs" / "empty.md").write_bytes(b"")
     checks.check(Source.read(project))
     assert Path(project / "docs" / "junk.md").exists()
+
+
+DRAWINGS = {
+    "illustrator": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" id="Layer_1" data-name="Layer 1" '
+        'viewBox="0 0 100 40"><defs><style>.cls-1{fill:#231f20;stroke:#fff;stroke-miterlimit:10;}</style></defs>'
+        '<title>Ceasefire</title><rect class="cls-1" x="0.5" y="0.5" width="99" height="39"/></svg>'
+    ),
+    "inkscape-plain": (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="210mm" height="297mm" '
+        'version="1.1" viewBox="0 0 210 297"><defs><linearGradient id="a"><stop offset="0" style="stop-color:#1a237e;stop-opacity:1"/>'
+        '</linearGradient><linearGradient xlink:href="#a" id="b" x1="0" x2="1" gradientUnits="userSpaceOnUse"/></defs>'
+        '<g transform="translate(10 20) rotate(5)"><path d="M12 8a3 3 0 0 0 3-3" style="fill:url(#b);stroke-width:0.26"/>'
+        '<text xml:space="preserve" font-family="Noto Sans, sans-serif" font-size="12">Alto el fuego</text></g></svg>'
+    ),
+    "figma": (
+        '<svg width="24" height="24" viewBox="0 0 24 24" fill="none" xmlns="http://www.w3.org/2000/svg"><g clip-path="url(#clip0)">'
+        '<circle cx="12" cy="12" r="10" fill="#4051B5" fill-opacity="0.9"/></g><defs><clipPath id="clip0"><rect width="24" '
+        'height="24" fill="white"/></clipPath></defs></svg>'
+    ),
+}
+
+
+@pytest.mark.parametrize("name", DRAWINGS)
+def test_a_drawing_as_editors_export_it_passes(name):
+    """The SVG allowlist holds what drawing programs write: classes in a <style>, gradients,
+    clip paths, `xml:space`, `data-name`; it refuses only what reaches outside (tests/corpus/files.yml)."""
+    from statement_site.svg import svg_problems
+
+    assert svg_problems(DRAWINGS[name].encode()) == []
+
+
+HOSTS = {
+    "https://exаmple.org/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://xn--exmple-4nf.org/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://ex%D0%B0mple.org/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://аррӏе.com/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://gοοgle.com/": "'ο' (U+03BF, GREEK SMALL LETTER OMICRON)",
+    "//pаypal.com/": "'а' (U+0430, CYRILLIC SMALL LETTER A)",
+    "https://www.ilrc.org/": None,
+    "https://münchen.de/": None,
+    "https://пример.рф/": None,
+    "https://аррӏе.рф/": None,  # a Cyrillic top-level label: Cyrillic letters are what it means
+    "https://παράδειγμα.δοκιμή/": None,
+    "https://日本語ドメイン.jp/": None,
+    "https://ドメインname.jp/": None,  # Latin with Japanese, as Japanese names are written
+}
+
+
+@pytest.mark.parametrize("url", HOSTS)
+def test_a_host_that_only_looks_like_another_is_no_link(url):
+    """As browsers judge a host (UTS #39, per label): one that mixes scripts names the character."""
+    from statement_site import allowlist
+
+    problem = allowlist.url_problem(url, allow_remote=True)
+    if HOSTS[url] is None:
+        assert problem is None, problem
+    else:
+        assert HOSTS[url] in problem and "browsers show the host as xn--" in problem, problem
+
+
+def test_an_explicit_link_to_a_look_alike_is_one_message_on_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "giving.md").write_text("# Giving\n\nGive [here](https://exаmple.org/give) or at www.exаmple.org today.\n", encoding="utf-8")
+    problems = [str(p) for p in checks.check(Source.read(project)) if p.file == "docs/giving.md" and "href=" in p.message]
+    assert len(problems) == 2 and all(p.startswith("docs/giving.md:3: href=") and "only looks like another" in p for p in problems), problems
+    page = Source.read(project).pages["giving.md"]
+    assert not page.links, "a look-alike host is made no link"
