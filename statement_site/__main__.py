@@ -1,5 +1,6 @@
 """The project's command line: `python -m statement_site COMMAND`.
 
+    settings              the site's settings (mkdocs.yml, config/site.yml) read safely, before a generator loads them
     check                 the editor checks on docs/, front matter, the nav and published-anchors.yml
     finish SITE_DIR       the post-build pipeline over an output folder (after `zensical build`)
     redline BASE HEAD     what readers will see change between two commits, as Markdown
@@ -14,6 +15,17 @@ from pathlib import Path
 
 from . import checks, pipeline
 from .source.project import Source
+
+
+def settings(args):
+    from .source.settings import settings_problems
+
+    problems = settings_problems(args.root)
+    for problem in problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    if problems:
+        print(f"statement_site settings: {len(problems)} problem(s), before any generator read them", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def check(args):
@@ -64,6 +76,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m statement_site", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path("."), help="the project (where mkdocs.yml is)")
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("settings", help="the site's settings, read safely").set_defaults(run=settings)
     commands.add_parser("check", help="the editor checks").set_defaults(run=check)
     finishing = commands.add_parser("finish", help="the post-build pipeline")
     finishing.add_argument("site_dir")

@@ -51,8 +51,8 @@ CONTENT_ELEMENTS = {
 
 # What to write instead, by element; anything else gets DEFAULT_HINT.
 HINTS = {
-    "script": "the site's scripts live in overrides/partials/javascripts/ and are reviewed by developers",
-    "style": "page styles belong in docs/stylesheets/extra.css",
+    "script": "the site's scripts are code: they live in overrides/assets/javascripts/, which developers change",
+    "style": "the site's styles are code: they live in overrides/assets/stylesheets/, which developers change",
     "iframe": "link to the other page instead: [its title](https://…)",
     "video": "link to the video instead: [its title](https://…)",
     "object": "link to the file instead",

@@ -19,7 +19,7 @@ from PIL import Image
 
 from . import allowlist, limits
 from .problems import Problem
-from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED
+from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GENERATED
 from .source.project import Source, read_published
 from .source.text import INVISIBLE, is_id, slug
 
@@ -254,6 +254,8 @@ def normalise(path):
 def language_problems(page, source=None):
     if page.lang:
         return switch_problems(page, source) if source else []
+    if source and any(p.file == page.file and p.line < page.body_line for p in source.problems):
+        return []  # its front matter could not be read: whether it says a language is unknown
     words = re.findall(r"[a-záéíóúñçàèêôû]+", " ".join(part.text for part in page.parts).lower())
     counts = {code: sum(word in common for word in words) for code, common in COMMON_WORDS.items()}
     guess = max(counts, key=counts.get)
@@ -282,19 +284,24 @@ def switch_problems(page, source):
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
     if all(pair in offered for pair in wanted):
         return []
-    line = source.config.line_of.get("extra", 1)
     entries = "".join(
         f"'    - name: {language_name(lang)}', '      link: {link}', '      lang: {lang}', "
         for lang, link in wanted
         if (lang, link) not in offered
     )
-    start = "" if source.config.alternates else "'  alternate:', "
+    alternate, extra = source.config.line_in_settings("extra.alternate"), source.config.line_in_settings("extra")
+    if alternate:
+        where, start = f"under 'alternate:' in {CONFIG_FILE} (line {alternate})", ""
+    elif extra:
+        where, start = f"under 'extra:' in {CONFIG_FILE} (line {extra})", "'  alternate:', "
+    else:
+        where, start = f"at the end of {CONFIG_FILE}", "'extra:', '  alternate:', "
     return [
         Problem(
             page.file,
             1,
             f"this page is in {language_name(page.lang)} (lang: {page.lang}), but the language switch does not offer it: "
-            f"add under 'extra:' in mkdocs.yml (line {line}) the lines {start}{entries.rstrip(', ')}",
+            f"add {where} the lines {start}{entries.rstrip(', ')}",
         )
     ]
 
@@ -319,24 +326,18 @@ def nav_problems(source, published=None, found=()):
         return []  # mkdocs.yml's own message says why; every page is not "missing from the nav"
     problems = []
     listed = set()
-    for entry in source.config.nav:
-        if "<" in entry.title or ">" in entry.title or len(entry.title) > 80:
-            problems.append(Problem(CONFIG_FILE, entry.line, "a nav title is plain text under 80 characters, without < or >"))
+    for entry in source.config.nav:  # titles and addresses judged as the settings were read
         if entry.src is None:
             continue
         listed.add(entry.src)
         if entry.src not in source.pages:
             problems.append(Problem(CONFIG_FILE, entry.line, f"the nav lists '{entry.src}', which is not a page of docs/"))
-    nav_line = source.config.line_of.get("nav", 1)
+    nav_line = source.config.line_in_settings("nav")
+    where = f"under 'nav:' in {CONFIG_FILE} (line {nav_line})" if nav_line else f"at the end of {CONFIG_FILE}, under a line 'nav:'"
     for src, page in source.pages.items():
         if src not in listed and not source.config.out_of_nav(src):
             problems.append(
-                Problem(
-                    page.file,
-                    1,
-                    f"this page is in no menu, so readers cannot find it: add a line '  - {page.title}: {src}' "
-                    f"under 'nav:' in mkdocs.yml (line {nav_line})",
-                )
+                Problem(page.file, 1, f"this page is in no menu, so readers cannot find it: add a line '  - {page.title}: {src}' {where}")
             )
     return problems
 
@@ -383,8 +384,8 @@ def removed_id_problems(source, published, found=()):
                     Problem(
                         f"{DOCS}/{src}",
                         1,
-                        f"this page was published and is gone: if it moved, map 'old.md: new.md' under the "
-                        f"redirects plugin in {CONFIG_FILE}, so that its links keep working",
+                        f"this page was published and is gone: if it moved, ask a developer to map 'old.md: new.md' "
+                        f"under the redirects plugin in {CODE_CONFIG}, so that its links keep working",
                     )
                 )
             continue

@@ -240,8 +240,18 @@ def add_a_page_in_spanish(project):
     switch, and a link from the statement."""
     (Path(project) / "docs/es.md").write_text(SPANISH_PAGE, encoding="utf-8")
     add_to_nav(project, "Español", "es.md")
-    replace(Path(project) / "mkdocs.yml", "extra:\n", "extra:\n" + LANGUAGE_SWITCH)
+    add_language_switch(project)
     insert_after(project, paragraphs(project)[-1], "[Leer en español](es.md)\n{#en-espanol}")
+
+
+def add_language_switch(project):
+    """The language switch, under `extra:` in mkdocs.yml (added at its end when it has none)."""
+    path = Path(project) / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    if "\nextra:\n" in text:
+        replace(path, "\nextra:\n", "\nextra:\n" + LANGUAGE_SWITCH)
+    else:
+        path.write_text(text.rstrip("\n") + "\nextra:\n" + LANGUAGE_SWITCH, encoding="utf-8")
 
 
 def note_a_change_for_readers(project):
@@ -419,8 +429,7 @@ MISTAKES = {
     ),
     "a-nav-title-with-a-colon": (
         a_nav_title_with_a_colon,
-        "this file is not valid YAML: mapping values are not allowed here: a title with ': ' in it is written in "
-        "quotes, '  - \"Press: 3 December\": press.md'",
+        "YAML reads the ': ' in this line as the start of a value: write the text in quotes, '  - \"Press: 3 December\": press.md'",
     ),
     "a-button-class-on-a-paragraph": (
         after_first_paragraph("Sign the letter today.\n{: .md-button }"),
@@ -507,14 +516,14 @@ MISTAKES.update(
         ),
         "a-page-in-spanish-without-the-language-switch": (
             lambda project: (spanish_page_without_lang(project), replace_front_matter(project))[0],
-            lambda before: "this page is in Español (lang: es), but the language switch does not offer it: add under "
-            f"'extra:' in mkdocs.yml (line {before.config.line_of['extra']}) the lines '  alternate:', '    - name: "
-            "English', '      link: ./', '      lang: en', '    - name: Español', '      link: es/', '      lang: es'",
+            lambda before: "this page is in Español (lang: es), but the language switch does not offer it: add "
+            + (f"under 'extra:' in mkdocs.yml (line {before.config.line_in_settings('extra')}) the lines " if before.config.line_in_settings("extra") else "at the end of mkdocs.yml the lines 'extra:', ")
+            + "'  alternate:', '    - name: English', '      link: ./', '      lang: en', '    - name: Español', '      link: es/', '      lang: es'",
         ),
         "a-page-missing-from-the-nav": (
             page_missing_from_nav,
             lambda before: "this page is in no menu, so readers cannot find it: add a line '  - A draft: draft.md' under "
-            f"'nav:' in mkdocs.yml (line {before.config.line_of['nav']})",
+            f"'nav:' in mkdocs.yml (line {before.config.line_in_settings('nav')})",
         ),
     }
 )

@@ -24,7 +24,7 @@ import jinja2
 from .. import cards, limits
 
 TEMPLATE = "share-page.html"
-STYLESHEET = "stylesheets/share-page.css"
+STYLESHEET = "assets/stylesheets/share-page.css"
 DESCRIPTION_LENGTH, TITLE_LENGTH, SENTENCE_LENGTH = 200, 100, 140
 KIND_NAMES = {"heading": "section", "paragraph": "paragraph", "item": "call", "quote": "quotation", "image": "image"}
 # A sentence ends at . ! or ? (not after a lone capital, as in "U.S."); a clause at , ; : or a dash.

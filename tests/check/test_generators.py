@@ -9,6 +9,7 @@ hooks, gets them from `make build-zensical` (the checks, `zensical build`, then
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 import contract
 import pytest
@@ -105,6 +106,29 @@ def test_every_page_allows_exactly_its_own_inline_scripts_and_styles(built):
         assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"], name
         head = soup.head.find_all(True)
         assert head[0].has_attr("charset") and head[1].get("http-equiv") == "Content-Security-Policy", name
+
+
+def test_every_stylesheet_and_script_a_page_loads_is_published_and_each_of_the_sites_is_loaded(built):
+    """The site's own (overrides/assets/, code) are copied into the output by both generators,
+    each loaded by some page (the bundle's <template> and the <noscript> included); no page
+    links one that is not there."""
+    source, site = built
+    loaded, missing = set(), []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        # What a <template> or <noscript> holds is text to html.parser's tree: read it as markup.
+        soup = BeautifulSoup(re.sub(r"</?(template|noscript)\b[^>]*>", "", html), "html.parser")
+        addresses = [link["href"] for link in soup.select('link[rel~="stylesheet"][href]')] + [s["src"] for s in soup.select("script[src]")]
+        for address in addresses:
+            # 404.html is served at any path: its addresses start with the site's own path.
+            within = site / address.removeprefix(source.config.site_path) if address.startswith("/") else path.parent / address
+            target = Path(str(within).split("?")[0]).resolve()
+            loaded.add(target)
+            if not target.is_file():
+                missing.append(f"{path.relative_to(site)}: {address}")
+    assert not missing, "linked, not published:\n" + "\n".join(missing)
+    own = {(site / "assets" / file.relative_to(ROOT / "overrides/assets")).resolve() for file in (ROOT / "overrides/assets").rglob("*.*")}
+    assert own and not own - loaded, f"published, loaded by no page: {sorted(str(p.relative_to(site.resolve())) for p in own - loaded)}"
 
 
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
