@@ -50,6 +50,7 @@ CHECKS = {
         "add an alias for the old ID in published-anchors.yml (`old-id: new-id` under the page's `aliases:`)",
     ),
     "test_share_addresses": ("A share address would no longer lead to its part", DEVELOPER),
+    "test_review": ("The verdict on pull requests would no longer be right", DEVELOPER),
 }
 OTHER = ("A check failed", "ask a developer: the details are in the log of the step that ran the tests")
 # Words from the test machinery that mean nothing to an editor.

@@ -21,6 +21,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -500,7 +501,25 @@ def code_problems(data, root):
             if urlsplit(address).scheme or address.startswith(("/", "\\")) or ".." in PurePosixPath(address).parts:
                 yield key, f"{address!r}: the site's own stylesheets and scripts are files of the site (overrides/assets/), nothing from elsewhere"
     for name, options in extensions_of(data):
+        if not loadable(name):
+            yield "markdown_extensions", (
+                f"the Markdown extension {str(name)[:60]!r} is not one the site loads: Python-Markdown's own "
+                "(abbr, toc…), pymdownx.… or statement_site.markdown.…, installed from requirements.in"
+            )
         yield from inclusion_problems(root, name, options if isinstance(options, dict) else {})
+
+
+# Python-Markdown imports an extension by its name: a commit's configuration, read as data (the
+# redline, the review), names only the libraries the site uses, never any module installed.
+EXTENSION_PACKAGES = ("markdown.extensions.", "pymdownx.", "statement_site.markdown.")
+
+
+def loadable(name):
+    if not isinstance(name, str):
+        return False
+    if "." not in name:  # Python-Markdown's registered names (entry points), such as toc
+        return bool(entry_points(group="markdown.extensions", name=name))
+    return name.startswith(EXTENSION_PACKAGES) and re.fullmatch(r"[a-z_][a-z0-9_.]*", name) is not None
 
 
 def inclusion_problems(root, name, options):
