@@ -277,8 +277,8 @@ def switch_problems(page, source):
     (`extra.alternate`, which also gives every page its `hreflang` alternates), with the page
     in the site's language, so that readers of either find the other."""
     site = source.config.language
-    if page.lang.split("-")[0] == site.split("-")[0]:
-        return []
+    if page.lang.split("-")[0] == site.split("-")[0] or not source.config.read:
+        return []  # the same language; or settings that could not be read, whose message comes first
     offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
     home = next(iter(source.pages.values()))
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]

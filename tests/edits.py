@@ -254,6 +254,23 @@ def add_language_switch(project):
         path.write_text(text.rstrip("\n") + "\nextra:\n" + LANGUAGE_SWITCH, encoding="utf-8")
 
 
+# The site's settings as an editor writes them (CONTRIBUTING.md, "The site's settings"): a colon
+# and an ampersand in the title, quotes and a dash in the description, a symbol in the copyright
+# line, a menu entry to another site whose title has a colon.
+SETTINGS = {
+    "site_name": "ILRC: Calls for a Permanent Ceasefire & Peace",
+    "site_description": "The ILRC’s statement : “a permanent ceasefire” — the first step towards peace",
+    "copyright": "© 2026 Immigrant Legal Resource Center (ILRC) — all rights reserved",
+}
+OUTSIDE_IN_NAV = ("ILRC: our organisation", "https://www.ilrc.org/")
+
+
+def write_the_sites_settings(project):
+    for key, value in SETTINGS.items():
+        setting_line(project, key, f"{key}: '{value}'")
+    add_to_nav(project, f'"{OUTSIDE_IN_NAV[0]}"', OUTSIDE_IN_NAV[1])
+
+
 def note_a_change_for_readers(project):
     path = Path(project) / "docs/index.md"
     replace(path, "---\n", "---\nchanges:\n  - date: 2026-12-01\n    note: The figures were updated.\n", )
@@ -282,6 +299,7 @@ EDITS = {
         add_a_notice_as_github_writes_it,
         add_a_page,
         add_a_page_in_spanish,
+        write_the_sites_settings,
         note_a_change_for_readers,
     ]
 }
@@ -333,6 +351,38 @@ def a_nav_title_with_a_colon(project):
     add_to_nav(project, "Press: 3 December", "press.md")
     lines = lines_of(Path(project) / "mkdocs.yml")
     return "mkdocs.yml", lines.index("  - Press: 3 December: press.md") + 1
+
+
+FRENCH_PAGE = """\
+---
+lang: fr
+description: L’ILRC : un appel pour un cessez-le-feu permanent
+---
+
+# L’ILRC appelle à un cessez-le-feu permanent
+
+Un cessez-le-feu permanent est le premier pas vers la paix.
+{#premier-pas}
+"""
+
+
+def a_french_description_with_a_colon(project):
+    """French puts a space before a colon: YAML reads ' : ' as a key in a key, as ': '."""
+    (Path(project) / "docs/fr.md").write_text(FRENCH_PAGE, encoding="utf-8")
+    add_to_nav(project, "Français", "fr.md")
+    return "docs/fr.md", 3
+
+
+def setting_line(project, key, *lines):
+    """mkdocs.yml with the lines of `key` (its own, and those indented under it) replaced by
+    `lines`: (the file, the first line's number)."""
+    path = Path(project) / "mkdocs.yml"
+    text = lines_of(path)
+    at = next(n for n, line in enumerate(text) if line.startswith(f"{key}:"))
+    end = next((n for n in range(at + 1, len(text)) if not text[n].startswith((" ", "-"))), len(text))
+    text[at:end] = lines
+    path.write_text("\n".join(text), encoding="utf-8")
+    return "mkdocs.yml", at + 1
 
 
 def last_item(source):
@@ -430,6 +480,30 @@ MISTAKES = {
     "a-nav-title-with-a-colon": (
         a_nav_title_with_a_colon,
         "YAML reads the ': ' in this line as the start of a value: write the text in quotes, '  - \"Press: 3 December\": press.md'",
+    ),
+    "a-french-description-with-a-colon": (
+        a_french_description_with_a_colon,
+        "YAML reads the ': ' in this line as the start of a value: write the text in quotes, "
+        "'description: \"L’ILRC : un appel pour un cessez-le-feu permanent\"'",
+    ),
+    "a-site-name-with-a-colon": (
+        lambda project: setting_line(project, "site_name", "site_name: ILRC: A Statement"),
+        "YAML reads the ': ' in this line as the start of a value: write the text in quotes, 'site_name: \"ILRC: A Statement\"'",
+    ),
+    "not-in-nav-as-a-list": (
+        lambda project: setting_line(project, "not_in_nav", "not_in_nav:", "  - revisions.md"),
+        "not_in_nav: is text, not a list: one page after it ('not_in_nav: revisions.md'), or several, each on its "
+        "own line under 'not_in_nav: |', indented two spaces",
+    ),
+    "a-straight-quote-in-the-sites-description": (
+        lambda project: setting_line(project, "site_description", "site_description: 'The \"ceasefire\" statement'"),
+        "site_description: a straight quote (\") is not used here (pages would read it as the end of a value): write “ and ” instead",
+    ),
+    "a-script-in-the-settings": (
+        lambda project: setting_line(project, "copyright", "extra_javascript:", "  - https://example.org/x.js"),
+        "'extra_javascript:' is code, not an editor's setting: it belongs in config/site.yml, which developers change "
+        "(ask one). The settings here are site_name, site_description, copyright, nav, not_in_nav and extra: "
+        "alternate: (the language switch)",
     ),
     "a-button-class-on-a-paragraph": (
         after_first_paragraph("Sign the letter today.\n{: .md-button }"),

@@ -142,12 +142,14 @@ def settings_text(tree, path, missing, report):
 
 
 def extensions_of(data):
+    """(name, options) of each entry of `markdown_extensions`, in order (a name alone, or a
+    name with its options); an entry of another shape is named as none."""
     for entry in data.get("markdown_extensions") or []:
-        if isinstance(entry, str):
-            yield entry, {}
-        elif isinstance(entry, dict) and len(entry) == 1:
+        if isinstance(entry, dict) and len(entry) == 1:
             name, options = next(iter(entry.items()))
-            yield name, options or {}
+            yield name, options if isinstance(options, dict) else {}
+        else:
+            yield entry, {}
 
 
 # -- mkdocs.yml: the editors' settings ----------------------------------------------------------
@@ -192,9 +194,11 @@ class Reading:
         self.lines = text.split("\n")
         self.report = report
         self.values, self.places = {}, {}
+        self.said = 0
 
     def say(self, node, message, line=None):
         self.report(CONFIG_FILE, line or node.start_mark.line + 1, message)
+        self.said += 1
         return INVALID
 
 
@@ -233,7 +237,10 @@ def read_editor_settings(tree, report):
             reading.values[key] = value
     if "INHERIT" not in reading.places:
         report(CONFIG_FILE, 1, f"the first line is 'INHERIT: {CODE_CONFIG}' (the site's code settings): put it back as it was")
-    return reading.values, reading.places
+        return None
+    # A setting refused leaves the others' meaning unknown (a page out of the nav, a language
+    # not offered): its one message comes first.
+    return (reading.values, reading.places) if not reading.said else None
 
 
 def not_a_setting(key):
@@ -364,6 +371,7 @@ def read_not_in_nav(reading, key, node):
             node,
             "not_in_nav: is text, not a list: one page after it ('not_in_nav: revisions.md'), or several, "
             "each on its own line under 'not_in_nav: |', indented two spaces",
+            reading.places[key].line,
         )
     return node.value
 
@@ -460,14 +468,16 @@ def read_code_config(tree, report):
     if not isinstance(data, dict):
         report(CODE_CONFIG, 1, "the configuration is 'key: value' lines")
         return None
-    places = {}
+    places = {}  # "theme", "theme.custom_dir", "hooks.0" (a list's first entry)…
     for key, value in node.value:
         places[key.value] = Place(CODE_CONFIG, key.start_mark.line + 1)
         if isinstance(value, yaml.MappingNode):
             places |= {f"{key.value}.{k.value}": Place(CODE_CONFIG, k.start_mark.line + 1) for k, _ in value.value}
+        elif isinstance(value, yaml.SequenceNode):
+            places |= {f"{key.value}.{n}": Place(CODE_CONFIG, item.start_mark.line + 1) for n, item in enumerate(value.value)}
     problems = list(code_problems(data, tree.root))
     for key, message in problems:
-        report(CODE_CONFIG, places.get(key, Place(CODE_CONFIG, 1)).line, message)
+        report(CODE_CONFIG, (places.get(key) or places.get(key.split(".")[0]) or Place(CODE_CONFIG, 1)).line, message)
     return None if problems else (data, places)
 
 
@@ -483,11 +493,13 @@ def code_problems(data, root):
     if data.get("docs_dir", DOCS) != DOCS:
         yield "docs_dir", f"docs_dir is {DOCS}: the checks judge the pages there, and only there"
     custom_dir = theme.get("custom_dir")
-    hooks = data.get("hooks") or []
-    for key, paths in (("theme.custom_dir", [custom_dir] if custom_dir else []), ("hooks", hooks if isinstance(hooks, list) else [hooks])):
-        for path in paths:
-            if not inside(root, path) or inside(root, path, DOCS):
-                yield key, f"{path!r} is not a folder or file of the project outside docs/: code lives in the project, beside docs/"
+    hooks = data.get("hooks") if isinstance(data.get("hooks"), list) else [data.get("hooks")] if data.get("hooks") else []
+    paths = [(f"hooks.{n}", hook) for n, hook in enumerate(hooks)]
+    if custom_dir:
+        paths.insert(0, ("theme.custom_dir", custom_dir))
+    for key, path in paths:
+        if not inside(root, path) or inside(root, path, DOCS):
+            yield key, f"{path!r} is not a folder or file of the project outside docs/: code lives in the project, beside docs/"
     site_dir = str(data.get("site_dir", "site"))
     kept = [DOCS, os.path.dirname(CODE_CONFIG), ".git", *(str(p) for p in [custom_dir, *hooks] if p)]
     if not inside(root, site_dir) or any(inside(root, path, site_dir) or inside(root, site_dir, path) for path in kept):
@@ -496,17 +508,17 @@ def code_problems(data, root):
             "project (such as site), neither docs/, the code nor a folder holding them"
         )
     for key in ("extra_css", "extra_javascript"):
-        for address in data.get(key) or []:
+        for n, address in enumerate(data.get(key) or []):
             address = address if isinstance(address, str) else str((address or {}).get("path", ""))
             if urlsplit(address).scheme or address.startswith(("/", "\\")) or ".." in PurePosixPath(address).parts:
-                yield key, f"{address!r}: the site's own stylesheets and scripts are files of the site (overrides/assets/), nothing from elsewhere"
-    for name, options in extensions_of(data):
+                yield f"{key}.{n}", f"{address!r}: the site's own stylesheets and scripts are files of the site (overrides/assets/), nothing from elsewhere"
+    for n, (name, options) in enumerate(extensions_of(data)):
         if not loadable(name):
-            yield "markdown_extensions", (
+            yield f"markdown_extensions.{n}", (
                 f"the Markdown extension {str(name)[:60]!r} is not one the site loads: Python-Markdown's own "
                 "(abbr, toc…), pymdownx.… or statement_site.markdown.…, installed from requirements.in"
             )
-        yield from inclusion_problems(root, name, options if isinstance(options, dict) else {})
+        yield from ((f"markdown_extensions.{n}", why) for why in inclusion_problems(root, name, options))
 
 
 # Python-Markdown imports an extension by its name: a commit's configuration, read as data (the
@@ -522,16 +534,21 @@ def loadable(name):
     return name.startswith(EXTENSION_PACKAGES) and re.fullmatch(r"[a-z_][a-z0-9_.]*", name) is not None
 
 
+# Where an extension that includes files into pages (pymdownx.snippets, markdown-include…) reads
+# them from when its configuration does not say: the folder of the build, the project.
+INCLUDED_FROM = {"pymdownx.snippets": ["."]}
+
+
 def inclusion_problems(root, name, options):
-    """An extension that includes files into pages (pymdownx.snippets, markdown-include…) reads
-    them only from docs/, and nothing from another host."""
+    """An extension that includes files into pages reads them only from docs/, and nothing from
+    another host."""
     for option in ("base_path", "base_dir"):
-        paths = options.get(option, [])
+        paths = options.get(option, INCLUDED_FROM.get(name, []) if option == "base_path" else [])
         for path in [paths] if isinstance(paths, str) else paths:
             if not inside(root, str(path), DOCS):
-                yield "markdown_extensions", f"{name}: {option} {str(path)!r} reaches files outside docs/: include only from docs/"
+                yield f"{name}: {option} {str(path)!r} reaches files outside docs/: include only from docs/"
     if options.get("url_download") or options.get("restrict_base_path") is False:
-        yield "markdown_extensions", f"{name}: files are included only from docs/ (no url_download, restrict_base_path kept)"
+        yield f"{name}: files are included only from docs/ (no url_download, restrict_base_path kept)"
 
 
 def inside(root, path, within="."):

@@ -48,7 +48,10 @@ def syntax_message(error, line):
     it points at), in an editor's words: a value holding ': ' is the usual cause."""
     problem = squeeze(str(getattr(error, "problem", None) or "it cannot be read"))
     if "mapping values are not allowed" in problem:
-        quoted = quoted_line(line)
+        mark = getattr(error, "problem_mark", None)
+        # The ': ' that YAML stopped at is after the line's own key: the value holds it. At the
+        # line's first, the line continues the value of a key above it.
+        quoted = quoted_line(line) if mark and 0 <= line.find(": ") < mark.column else None
         if quoted:
             return f"YAML reads the ': ' in this line as the start of a value: write the text in quotes, '{quoted}'"
         return "YAML reads ': ' in a value as the start of another: put the whole value in quotes"

@@ -13,8 +13,18 @@ from pathlib import Path
 
 import contract
 import pytest
+from bad_inputs import dangers
 from bs4 import BeautifulSoup
-from edits import EDITS, EMAIL_ADDRESS, GITHUB_NOTICE, WEB_ADDRESS, add_alias, after_first_paragraph
+from edits import (
+    EDITS,
+    EMAIL_ADDRESS,
+    GITHUB_NOTICE,
+    OUTSIDE_IN_NAV,
+    SETTINGS,
+    WEB_ADDRESS,
+    add_alias,
+    after_first_paragraph,
+)
 from PIL import Image
 from project import ROOT, build_copy, copy_project, published_copy, zensical_build
 
@@ -129,6 +139,27 @@ def test_every_stylesheet_and_script_a_page_loads_is_published_and_each_of_the_s
     assert not missing, "linked, not published:\n" + "\n".join(missing)
     own = {(site / "assets" / file.relative_to(ROOT / "overrides/assets")).resolve() for file in (ROOT / "overrides/assets").rglob("*.*")}
     assert own and not own - loaded, f"published, loaded by no page: {sorted(str(p.relative_to(site.resolve())) for p in own - loaded)}"
+
+
+def test_the_editors_settings_reach_every_page_as_the_text_they_are(built):
+    """The title, the copyright line and the menu's entries, which both generators' templates
+    print without escaping: as text on every page (html5lib reads them as browsers do), and
+    nothing active anywhere."""
+    source, site = built
+    assert (source.config.site_name, source.config.copyright) == (SETTINGS["site_name"], SETTINGS["copyright"])
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        page = BeautifulSoup(html, "html5lib")
+        if path.relative_to(site).parts[0] == "s" or page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a share or redirect page: its own template, escaped (tests/check/test_site.py)
+        name = path.relative_to(site)
+        assert SETTINGS["site_name"] in page.title.get_text(), name
+        preview = page.find("meta", property="og:site_name")  # none on 404.html, which is no page of its own
+        assert preview is None or preview["content"] == SETTINGS["site_name"], name
+        assert page.select_one(".md-copyright__highlight").get_text().strip() == SETTINGS["copyright"], name
+        outside = [a.get_text(" ", strip=True) for a in page.select(f'nav a[href="{OUTSIDE_IN_NAV[1]}"]')]
+        assert OUTSIDE_IN_NAV[0] in outside, (name, outside)
+        assert not dangers(html, set(re.findall(r"'sha256-[^']+'", html))), name
 
 
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
