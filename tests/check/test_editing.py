@@ -6,9 +6,12 @@ import re
 import shlex
 import subprocess
 
+import pathspec
 import pytest
 import yaml
 from project import ROOT, copy_project
+
+from statement_site.source.files import is_content
 
 HOOKS = {
     hook["id"]: hook
@@ -215,6 +218,25 @@ def test_the_verdict_never_checks_out_or_runs_the_pull_requests_code():
     for _, run in runs:
         if "gh api" in run:
             assert re.findall(r"gh api --method POST \"repos/\$GITHUB_REPOSITORY/statuses/\$HEAD_SHA\"", run), run
+
+
+def code_owners(path):
+    """The owners .github/CODEOWNERS gives a file: the last pattern that matches it wins."""
+    owners = []
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            pattern, *names = line.split()
+            if pathspec.PathSpec.from_lines("gitignore", [pattern]).match_file(path):
+                owners = names
+    return owners
+
+
+def test_code_is_the_developers_and_content_the_editors():
+    """Every file of the repository that is not content (statement_site.source.files.CONTENT)
+    waits for a developer's review; no content file does."""
+    wrong = [(path, code_owners(path)) for path in project_files() if bool(code_owners(path)) == is_content(path)]
+    assert not wrong, f"owned content, or code without an owner: {wrong[:10]}"
+    assert code_owners("config/site.yml") == ["@ilrc/developers"] and not code_owners("docs/index.md")
 
 
 def test_deployments_never_race():
