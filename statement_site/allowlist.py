@@ -390,7 +390,7 @@ def theme_url_problem(element, name, value, site_url):
     """Links may lead anywhere; what the page loads comes from the site itself."""
     rel = set((element.get("rel") or "").lower().split())
     if name == "link" and "icon" in rel and normalise_url(value).startswith("data:image/svg+xml,"):
-        return None  # the inline favicon (mkdocs.yml, theme.favicon)
+        return None  # the inline favicon (config/site.yml, theme.favicon)
     loads = name not in ("a", "link", "form", "button", "input") or rel & {"stylesheet", "preload", "modulepreload", "icon"}
     return url_problem(value, allow_remote=not loads, site_url=site_url)
 

@@ -14,7 +14,7 @@ SVG_BYTES = 100_000
 PDF_BYTES = 10_000_000
 NAME_CHARACTERS = 80  # of one file or folder name
 PATH_DEPTH = 4  # docs/a/b/c/page.md
-# Each page carries the nav's lists on the way to it (navigation.prune in mkdocs.yml): bounded
+# Each page carries the nav's lists on the way to it (navigation.prune in config/site.yml): bounded
 # lists keep every page's size, and so the work of each, the same however many pages there are.
 NAV_ENTRIES = 40
 NAV_DEPTH = 4  # sections in sections: the menu stays one a reader can find a page in

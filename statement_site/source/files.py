@@ -172,6 +172,8 @@ class WorkTree:
 
     def entries(self, folder):
         base = self.root / folder
+        if base.is_symlink():  # the folder itself leads elsewhere: named, never followed
+            yield folder, "link", 0
         if not base.is_dir() or base.is_symlink():
             return
         for directory, folders, names in os.walk(base, followlinks=False):
@@ -205,6 +207,8 @@ class GitTree:
 
     def entries(self, folder):
         prefix = folder.rstrip("/") + "/"
+        if folder in self.blobs:  # the folder is a file or a symbolic link
+            yield folder, *self.blobs[folder][:2]
         for path in sorted(self.blobs):
             if path.startswith(prefix):
                 yield path, self.blobs[path][0], self.blobs[path][1]

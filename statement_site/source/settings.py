@@ -154,16 +154,9 @@ def extensions_of(data):
 
 # -- mkdocs.yml: the editors' settings ----------------------------------------------------------
 
-# What editors may write, and what each is, for the message that names the others.
-EDITOR_SETTINGS = {
-    "INHERIT": f"the line '{'INHERIT: ' + CODE_CONFIG}', first, as it is",
-    "site_name": "the site's title",
-    "site_description": "a sentence about the site, for search engines and link previews",
-    "copyright": "the line at the foot of every page",
-    "nav": "the menu",
-    "not_in_nav": "pages kept out of the menu on purpose",
-    "extra": "with 'alternate:' under it, the language switch",
-}
+# What editors may write (CONTRIBUTING.md, "The site's settings"); INHERIT, kept as it is, adds
+# the code's configuration under them. Under `extra:`, only `alternate:`, the language switch.
+EDITOR_SETTINGS = ("INHERIT", "site_name", "site_description", "copyright", "nav", "not_in_nav", "extra")
 ALLOWED = "site_name, site_description, copyright, nav, not_in_nav and extra: alternate: (the language switch)"
 # Keys both generators read that are code: named as such rather than as a typo.
 CODE_KEYS = {

@@ -119,6 +119,15 @@ def test_a_symbolic_link_is_never_published(tmp_path, target):
     assert "leak.png" not in Source.read(project).files
 
 
+def test_a_docs_folder_that_leads_elsewhere_is_named(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "docs")
+    os.symlink(ROOT / "docs", project / "docs")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert "docs:1: a symbolic link is never published (it can point outside the project): copy the file itself here" in problems
+    assert not Source.read(project).pages
+
+
 def test_a_special_file_is_never_published(tmp_path):
     project = copy_project(tmp_path / "project")
     os.mkfifo(project / "docs" / "pipe.md")
@@ -144,6 +153,18 @@ def test_a_file_name_an_address_cannot_hold_is_refused_with_one_to_use(tmp_path,
     assert len(problems) == 1 and problems[0].line == 1, problems
     if NAMES[name]:
         assert f"such as '{NAMES[name]}'" in problems[0].message, problems[0]
+
+
+@pytest.mark.parametrize("path", ["stylesheets/extra.css", "javascripts/share.js", "assets/x.mjs", "x.CSS"])
+def test_a_stylesheet_or_script_under_docs_is_named_as_code(tmp_path, path):
+    """Where the site's own lived once: one message, saying where code lives."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / path).write_text("body { display: none }\n", encoding="utf-8")
+    source = Source.read(project)
+    problems = [str(p) for p in checks.check(source) if p.file == f"docs/{path}"]
+    assert len(problems) == 1 and "is code, not content" in problems[0] and "overrides/assets/" in problems[0], problems
+    assert path not in source.files
 
 
 @pytest.mark.parametrize("path", ["s/x.md", "s.md", "404.md", "s/index.md"])
