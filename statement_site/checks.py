@@ -21,6 +21,7 @@ from . import allowlist, limits
 from .problems import Problem
 from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GENERATED
 from .source.project import Source, read_published
+from .source.strict import as_yaml
 from .source.text import INVISIBLE, is_id, slug
 
 # A page is taken for one in another language when these short words outnumber English ones.
@@ -337,7 +338,7 @@ def nav_problems(source, published=None, found=()):
     for src, page in source.pages.items():
         if src not in listed and not source.config.out_of_nav(src):
             problems.append(
-                Problem(page.file, 1, f"this page is in no menu, so readers cannot find it: add a line '  - {page.title}: {src}' {where}")
+                Problem(page.file, 1, f"this page is in no menu, so readers cannot find it: add a line '  - {as_yaml(page.title)}: {src}' {where}")
             )
     return problems
 

@@ -594,7 +594,12 @@ MISTAKES.update(
             + (f"under 'extra:' in mkdocs.yml (line {before.config.line_in_settings('extra')}) the lines " if before.config.line_in_settings("extra") else "at the end of mkdocs.yml the lines 'extra:', ")
             + "'  alternate:', '    - name: English', '      link: ./', '      lang: en', '    - name: Español', '      link: es/', '      lang: es'",
         ),
-        "a-page-missing-from-the-nav": (
+        "a-page-whose-title-has-a-colon-missing-from-the-nav": (
+        lambda project: ((Path(project) / "docs/press.md").write_text("# Press: 3 December\n\nFor the press.\n", encoding="utf-8"), ("docs/press.md", 1))[1],
+        lambda before: "this page is in no menu, so readers cannot find it: add a line '  - \"Press: 3 December\": press.md' under "
+        f"'nav:' in mkdocs.yml (line {before.config.line_in_settings('nav')})",
+    ),
+    "a-page-missing-from-the-nav": (
             page_missing_from_nav,
             lambda before: "this page is in no menu, so readers cannot find it: add a line '  - A draft: draft.md' under "
             f"'nav:' in mkdocs.yml (line {before.config.line_in_settings('nav')})",

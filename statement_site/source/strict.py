@@ -1,10 +1,12 @@
 """The files editors write in YAML (front matter, published-anchors.yml), read strictly against
 a schema (StrictYAML: no typing surprises, no duplicate keys, no anchors or tags), each mistake
-one message on its line."""
+one message on its line; and, for those and mkdocs.yml, what to write when YAML cannot read a
+line, and a value written so that YAML reads it back as that text."""
 
 import re
 
 import strictyaml
+import yaml
 
 from .text import squeeze
 
@@ -80,6 +82,14 @@ def quoted_line(line):
 def quoted(text):
     """`text` as a quoted YAML scalar: in double quotes, or single ones when it holds a double."""
     return f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+
+
+def as_yaml(text):
+    """`text` as a YAML value reads it back: as it is, or quoted where YAML would read it as
+    something else (a colon and a space, a comment, a leading sign of its syntax)."""
+    plain = text and ": " not in text and " #" not in text and not text.endswith(":") and text[0] not in "!&*[]{}|>'\"%@`#,?:-"
+    as_text = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+    return text if plain and as_text else quoted(text)
 
 
 def mapping_items(node):
