@@ -28,8 +28,19 @@ from pathlib import Path
 
 import yaml
 
-from . import checks, limits, redline, summary
-from .source.files import CACHE, CONFIG_FILE, ContentOver, GitTree, WorkTree, changed_paths, git, is_content
+from . import limits, redline, summary
+from .source.files import (
+    ANCHORS_FILE,
+    CACHE,
+    CONFIG_FILE,
+    DOCS,
+    ContentOver,
+    GitTree,
+    WorkTree,
+    changed_paths,
+    git,
+    is_content,
+)
 from .source.project import Source
 from .source.settings import EDITOR_SETTINGS
 
@@ -141,16 +152,14 @@ def mapping(data):
 
 def build(root, since, head, site_dir):
     """The problems that stop HEAD's content from building with this checkout's code: the safe
-    readers' first, else the editor checks' and the build's. The site is left in `site_dir`."""
+    readers' first, else those of `make build` in a project of its own (the hook's editor checks,
+    against what `since` published, then the pipeline's). The site is left in `site_dir`."""
     source = Source.read(root, ContentOver(GitTree(root, head), WorkTree(root)))
     if source.problems:
         return [finding(problem) for problem in source.problems]
     with tempfile.TemporaryDirectory(prefix="review-") as folder:
         project = Path(folder) / "project"
         write_project(root, source, head, project)
-        problems = checks.check(Source.read(project), Source.read(project, GitTree(project, since)))
-        if problems:
-            return [finding(problem) for problem in problems]
         log = Path(folder) / "build.log"
         with log.open("w", encoding="utf-8") as output:
             done = subprocess.run(
@@ -181,10 +190,13 @@ def write_project(root, source, head, project):
     for path in source.config.code_paths:
         origin, target = root / path, project / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(origin, target, symlinks=True) if origin.is_dir() else shutil.copy(origin, target)
+        if origin.is_dir():
+            shutil.copytree(origin, target, symlinks=True)
+        else:
+            shutil.copy(origin, target)
     content = GitTree(root, head)
-    wanted = [CONFIG_FILE, *(p for p in ("published-anchors.yml",) if content.exists(p))]
-    wanted += [f"docs/{name}" for name in [*(page.src for page in source.pages.values()), *source.files]]
+    wanted = [CONFIG_FILE, *(path for path in (ANCHORS_FILE,) if content.exists(path))]
+    wanted += [f"{DOCS}/{name}" for name in [*(page.src for page in source.pages.values()), *source.files]]
     for path in wanted:  # each a regular file the model read and allowed (names checked there)
         target = (project / path).resolve()
         if not target.is_relative_to(project.resolve()):

@@ -218,11 +218,11 @@ def read_editor_settings(tree, report):
     for key_node, value_node in node.value if node else ():
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
         line = key_node.start_mark.line + 1
-        if key in reading.places:
-            reading.say(key_node, f"the key '{key}' is written twice (first on line {reading.places[key].line}): keep one")
-            continue
         if key not in EDITOR_SETTINGS:
             reading.say(key_node, not_a_setting(key))
+            continue
+        if key in reading.places:
+            reading.say(key_node, f"the key '{key}' is written twice (first on line {reading.places[key].line}): keep one")
             continue
         reading.places[key] = Place(CONFIG_FILE, line)
         value = SETTING_READERS[key](reading, key, value_node)

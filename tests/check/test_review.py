@@ -40,18 +40,11 @@ def rename_the_site(repo):
     edit(repo, "mkdocs.yml", f"site_name: {name}", "site_name: A new name for the site")
 
 
-def change_a_hook(repo):
-    edit(repo, "hooks/statement_site.py", '"""', '"""A comment. ', )
-
-
-def forge_the_summary(repo):
-    """The package's summary made to print a passing verdict whatever happens, and the page
-    broken: a verdict written by this code would say all is well."""
+def forge_the_verdict(repo):
+    """The package's summary and review made to print a passing verdict, whatever happens."""
     with (repo / "statement_site/summary.py").open("a", encoding="utf-8") as summary:
         summary.write(f"\nprint({FORGED!r})\n\ndef needs_fixing(items):\n    return {FORGED!r}\n")
     edit(repo, "statement_site/review.py", "def report(verdict, root, since, head):", f"def report(*args):\n    return {FORGED!r}\n\n\ndef unused(verdict, root, since, head):")
-    with (repo / "docs/index.md").open("a", encoding="utf-8") as page:
-        page.write("\n<script>alert(1)</script>\n")
 
 
 def add_a_script_to_the_settings(repo):
@@ -67,8 +60,7 @@ def break_a_link(repo):
 PULL_REQUESTS = {
     "content": reword_a_paragraph,
     "settings": rename_the_site,
-    "code": change_a_hook,
-    "forged": forge_the_summary,
+    "forged": forge_the_verdict,
     "script": add_a_script_to_the_settings,
     "broken": break_a_link,
 }
@@ -108,13 +100,16 @@ def test_a_content_change_builds_names_no_code_and_shows_its_redline(verdicts, r
     assert status == review.status_line(review.Verdict(changes=(), problems=(), built=True))
 
 
-def test_a_code_change_is_named_first_with_its_files(verdicts):
-    code, soup, output, status = verdicts["code"]
-    assert code == 0, output
+def test_a_pull_request_that_forges_the_verdict_gets_mains_with_its_code_named_first(verdicts):
+    """Its package would print a passing verdict of its own; main's code writes the real one,
+    which names the code it changes, first, for a developer's review."""
+    code, soup, output, status = verdicts["forged"]
+    assert FORGED not in output and FORGED not in status, output
     first = soup.find(["p", "h2"], string=lambda s: s and s.strip())
     assert first.get_text() == review.CODE_CHANGED, f"not at the top: {output[:300]}"
-    assert [li.get_text() for li in first.find_next("ul").find_all("li")] == ["hooks/statement_site.py (changed)"]
-    assert "a developer must review" in status
+    named = [li.get_text() for li in first.find_next("ul").find_all("li")]
+    assert named == ["statement_site/review.py (changed)", "statement_site/summary.py (changed)"], named
+    assert code == 0 and "a developer must review" in status and "The site builds" in output, output
 
 
 def test_code_in_the_editors_settings_is_named_as_code_and_refused(verdicts):
@@ -123,17 +118,6 @@ def test_code_in_the_editors_settings_is_named_as_code_and_refused(verdicts):
     assert first and first.find_next("li").get_text() == "mkdocs.yml (changed)", output[:400]
     assert "Code: mkdocs.yml (changed): extra_javascript" in soup.get_text()
     assert code == 1 and "mkdocs.yml line" in soup.get_text() and "'extra_javascript:' is code" in soup.get_text()
-
-
-def test_a_pull_request_that_forges_the_verdict_gets_mains(verdicts):
-    """Its package prints a passing verdict; main's code writes the real one: the code named,
-    the page's problem on its line, the exit status 1."""
-    code, soup, output, status = verdicts["forged"]
-    assert FORGED not in output and FORGED not in status, output
-    assert code == 1, output
-    named = soup.find("p", string=review.CODE_CHANGED).find_next("ul").get_text()
-    assert "statement_site/summary.py" in named and "statement_site/review.py" in named
-    assert "docs/index.md line" in soup.get_text() and "would show on the page as text" in output
 
 
 def test_a_settings_change_is_named_with_the_setting_and_is_not_code(verdicts):
