@@ -45,9 +45,15 @@ CONTENT_ELEMENTS = {
     "sup": "footnote marks",
     "img": "images from docs/",
     "div": "notices and the footnotes' block",
-    "span": "old IDs kept for shared links (markdown/share.py), code highlighting",
+    "span": "old IDs kept for shared links (markdown/share.py), code highlighting, a task's tick",
     **dict.fromkeys(["table", "thead", "tbody", "tr", "th", "td"], "tables"),
+    **dict.fromkeys(["dl", "dt", "dd"], "definition lists (def_list)"),
+    **dict.fromkeys(["figure", "figcaption"], "an image and its caption (markdown/figures.py)"),
+    "label": "a task's box and its words (markdown/tasks.py)",
+    "input": "a task's box, which a reader cannot tick (markdown/tasks.py; REQUIRED_ATTRIBUTES)",
 }
+# What an element must carry: a task's box is a box, and inert.
+REQUIRED_ATTRIBUTES = {"input": ("type", "disabled")}
 
 # What to write instead, by element; anything else gets DEFAULT_HINT.
 HINTS = {
@@ -106,6 +112,9 @@ CONTENT_ATTRIBUTES = {
     "rowspan": attribute("td th", "integer", "tables"),
     "align": attribute("td th", "align", "table column alignment (| :-- |)"),
     "start": attribute("ol", "integer", "a numbered list that starts after 1"),
+    "type": attribute("input", "checkbox", "a task's box (markdown/tasks.py)"),
+    "disabled": attribute("input", "disabled", "a task's box, which a reader cannot tick"),
+    "checked": attribute("input", "checked", "a task done: `- [x]`"),
 }
 
 # -- The content: classes ----------------------------------------------------------------------
@@ -137,6 +146,10 @@ GENERATED_CLASSES = {
     "toclink": "links to headings",
     "attachment": "links to a PDF, with its type and size (markdown/attachments.py)",
     "highlight": "code blocks (pymdownx.superfences)",
+    "task-list": "a list of tasks, `- [ ]` (markdown/tasks.py)",
+    "task-list-item": "a task, `- [x]` (markdown/tasks.py)",
+    "task-list-control": "a task's box and its words (markdown/tasks.py)",
+    "task-list-indicator": "the tick or circle the theme draws for a task's box (markdown/tasks.py)",
 }
 CONTENT_CLASSES = {**GENERATED_CLASSES, **EDITOR_CLASSES}
 # A code block's language (```html), which only names how it is highlighted.
@@ -154,6 +167,9 @@ def content_problem(tag, attributes, site_url=""):
     browser or Python-Markdown holds it: `attributes` maps names to values."""
     if tag not in CONTENT_ELEMENTS:
         return f"the element <{tag}> is not among those a statement needs; {HINTS.get(tag, DEFAULT_HINT)}", {}
+    missing = [name for name in REQUIRED_ATTRIBUTES.get(tag, ()) if name not in attributes]
+    if missing:
+        return f"the element <{tag}> without {missing[0]}= is not among those a statement needs; {HINTS.get(tag, DEFAULT_HINT)}", {}
     problems = {}
     for name, value in attributes.items():
         allowed = CONTENT_ATTRIBUTES.get(name)
@@ -215,6 +231,10 @@ def value_problem(rule, value, tag, site_url=""):
         return None if value in ("left", "right", "center") else "left, right or center"
     if rule == "dir":
         return None if value in ("ltr", "rtl", "auto") else "ltr, rtl or auto"
+    if rule == "checkbox":
+        return None if value == "checkbox" else "only a task's box, type=checkbox"
+    if rule in ("disabled", "checked"):  # a boolean attribute: present, with no value but its name
+        return None if value in ("", rule) else "it takes no value"
     return f"unknown rule {rule}"
 
 

@@ -20,6 +20,7 @@ from PIL import Image
 from . import allowlist, limits
 from .problems import Problem
 from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GENERATED
+from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
 from .source.strict import as_yaml
 from .source.text import INVISIBLE, is_id, slug
@@ -31,14 +32,6 @@ COMMON_WORDS = {
     "fr": {"le", "les", "des", "est", "une", "pour", "avec", "nous", "notre", "du", "et"},
 }
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
-# Markdown that shows as text when it was not understood, and what the editor meant.
-FOREIGN_BLOCKS = {
-    "!!!": "a notice is written as on GitHub, `> [!NOTE]` and its text on the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it)",
-    ":::": "a notice is written as on GitHub, `> [!NOTE]` and its text on the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it)",
-}
-# Parts that need an ID on a shared page: what a reader links to. Tables, notices, footnotes,
-# code and images take none (a reader links to the section they are in).
-NEEDS_AN_ID = {"heading", "paragraph", "item", "quote"}
 SVG_ELEMENTS = {
     "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan",
     "title", "desc", "defs", "lineargradient", "radialgradient", "stop", "clippath", "mask", "symbol", "use",
@@ -73,14 +66,13 @@ def page_problems(page, source):
     problems += character_problems(page, lines)
     problems += id_problems(page, source)
     previous = None
-    for part in page.parts:
-        for syntax, fix in FOREIGN_BLOCKS.items():
-            if part.text.startswith(syntax):
-                problems.append(Problem(page.file, part.line, f"'{syntax}' would show on the page as text: {fix}."))
+    explained = set()  # lines of parts whose problem is said on another line
+    for n, part in enumerate(page.parts):
+        problems += habit_problems(page, n, lines, explained)
         written_id = re.fullmatch(r"\{:?\s*#([^\s{}]+)\s*\}", part.text)
         if written_id and previous and previous.kind == "heading" and not previous.explicit:
             # A heading's ID written under it, as a paragraph's is: one message, for the heading.
-            how = previous.how_to_give_an_id(written_id.group(1))
+            how = previous.how_to_give_an_id(written_id.group(1), lines[previous.line - 1])
             problems.append(Problem(page.file, previous.line, f"an ID on the line under a heading is not read: {how}."))
         elif part.kind != "code" and ("{#" in part.text or "{:" in part.text):
             line = next((n for n in range(part.line, len(lines) + 1) if "{#" in lines[n - 1] or "{:" in lines[n - 1]), part.line)
@@ -102,10 +94,39 @@ def page_problems(page, source):
         previous = part
     if page.shared:
         reported = {problem.line for problem in [*problems, *source.problems] if problem.file == page.file}
-        problems += missing_id_problems(page, reported)
+        problems += missing_id_problems(page, lines, reported | explained)
     problems += link_problems(page, source)
     problems += language_problems(page, source)
     return problems
+
+
+def habit_problems(page, n, lines, explained):
+    """What the site does not render, named by its habit (source/parts.py HABITS), once: a run of
+    content tabs is one habit; and a notice written `!!!` with no text indented under it."""
+    part, later = page.parts[n], page.parts[n + 1 :]
+    if part.kind == "habit":
+        before = [p for p in page.parts[:n] if p.kind != "code"]
+        if before and before[-1].habit is part.habit:
+            return []  # the next tab of the same tabs, or the same habit again at once: said above
+        written = lines[part.line - 1].strip() if 0 < part.line <= len(lines) else ""
+        said = written if part.habit.written.match(written) else part.text  # its line, as written
+        return [Problem(page.file, part.line, part.habit.message(said) + ".")]
+    inline = habit_of(part.text, block=False)
+    if inline and part.kind != "code":
+        return [Problem(page.file, locate_text(lines, inline.written.search(part.text).group(0), part.line), inline.message(part.text) + ".")]
+    written = lines[part.line - 1] if part.kind == "notice" and 0 < part.line <= len(lines) else ""
+    inside = later and later[0].within[: len(part.within) + 1] == (*part.within, "notice")
+    if written.lstrip().startswith("!!!") and not inside:
+        explained.update(p.line for p in later[:1])  # the text meant for it: not a part of its own
+        return [
+            Problem(
+                page.file,
+                part.line,
+                "this notice has no text under it: write its text on the lines under the '!!!' line, each indented "
+                "by four spaces.",
+            )
+        ]
+    return []
 
 
 def character_problems(page, lines):
@@ -175,27 +196,27 @@ def looks_like(ident, known):
     return len(ident) == len(known) and ident != known and all(a == b for a, b in zip(ident, known) if a in allowed)
 
 
-def missing_id_problems(page, reported):
+def missing_id_problems(page, lines, reported):
     """Parts a reader should be able to link to, written without an ID: the ID to add, by kind."""
     problems, taken = [], {p.id for p in page.parts if p.explicit}
     starts = {p.line for p in page.parts}
     for part in page.parts:
-        if part.id and part.explicit or part.kind not in NEEDS_AN_ID or part.line in reported:
+        if part.id and part.explicit or not part.needs_an_id or part.line in reported:
             continue
         if part.line + 1 in reported and part.line + 1 not in starts:
             continue  # what is wrong with the line under it (its attribute list) is said already
         if "{#" in part.text or "{:" in part.text:  # its ID is there, but not read: said already
             continue
-        if {"notice", "footnote"} & set(part.within) or "md-deck" in part.classes:
-            continue
-        if part.kind == "heading" and part.level == 1:
-            continue
-        suggestion = slug(part.text)
+        suggestion = slug(part.words)
         while suggestion in taken:
             suggestion = f"{suggestion}-2" if not suggestion[-1].isdigit() else f"{suggestion[:-1]}{int(suggestion[-1]) + 1}"
         taken.add(suggestion)
         problems.append(
-            Problem(page.file, part.line, f"this {part.name} has no ID, so nobody can link to it: {part.how_to_give_an_id(suggestion)}.")
+            Problem(
+                page.file,
+                part.line,
+                f"this {part.name} has no ID, so nobody can link to it: {part.how_to_give_an_id(suggestion, lines[part.line - 1])}.",
+            )
         )
     return problems
 

@@ -228,7 +228,7 @@ def label(part):
 
 def section_line(page, section):
     """The section a part comes under, as its heading reads, with the heading's own ID."""
-    heading = next((p for p in page.parts if p.kind == "heading" and p.text == section and p.container is None), None)
+    heading = next((p for p in page.parts if p.kind == "heading" and p.words == section and p.container is None), None)
     named = f" {code('#' + heading.id)}" if heading is not None and heading.explicit else ""
     return f"<strong>{literal(section or 'Before the first heading')}</strong>{named}"
 

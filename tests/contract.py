@@ -12,23 +12,14 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from statement_site.source.parts import KINDS
 from statement_site.source.text import squeeze
 from statement_site.steps import revisions
 
 # What Markdown or pymdown syntax looks like when it was not understood and shows as text.
 LEAKS = ("{#", "{.", "{:", "](", "**", "!!!", ":::", "///", "\\#", "[^")
-# The elements each kind of part is built as.
-BUILT_AS = {
-    "heading": ["h1", "h2", "h3", "h4", "h5", "h6"],
-    "paragraph": ["p"],
-    "quote": ["p"],
-    "image": ["p"],
-    "item": ["li"],
-    "footnote": ["li"],
-    "table": ["table"],
-    "code": ["pre"],
-    "notice": ["div"],
-}
+# The elements each kind of part is built as, as the model defines the kinds.
+BUILT_AS = {name: list(kind.built_as) for name, kind in KINDS.items()}
 
 
 @functools.cache
@@ -41,8 +32,8 @@ def article(site, page):
 
 
 def words(element):
-    """The text an element shows: images read as "[image: alt]", without permalink signs, old
-    IDs, footnotes' way back, or a list item's nested lists."""
+    """The text an element shows: images read as "[image: alt]", a task's box as "[x]" or "[ ]",
+    without permalink signs, old IDs, footnotes' way back, or a list item's nested lists."""
     element = BeautifulSoup(str(element), "html.parser").find()
     for back in element.select(".footnote-backref"):
         # The way back is a non-breaking space and the link.
@@ -55,6 +46,10 @@ def words(element):
             nested.decompose()
     for image in element.find_all("img"):
         image.replace_with(f"[image: {squeeze(image.get('alt', ''))}]")
+    for box in element.find_all("input", type="checkbox"):
+        box.replace_with("[x] " if box.has_attr("checked") else "[ ] ")
+    for line_break in element.find_all("br"):
+        line_break.replace_with(" ")
     return squeeze(element.get_text())
 
 
@@ -233,7 +228,9 @@ def every_shareable_part_has_a_permalink_and_share_page(source, site):
             if not part.shareable:
                 continue
             element = article(site, page).find(id=part.id)
-            link = element and element.find("a", class_="share-link", recursive=False)
+            # Beside the part's words: in a figure, after its caption's.
+            words = element and (element.find("figcaption") if element.name == "figure" else element)
+            link = words and (words.find("a", class_="share-link", recursive=False) or words.select_one(":scope > p > a.share-link"))
             address = site_url + page.share_path(part.id)
             if link is None or link.get("href") != f"#{part.id}" or not link.get("aria-label", "").startswith("Copy link to"):
                 problems.append(f"{page.file}:{part.line}: #{part.id} has no permalink")
@@ -241,6 +238,18 @@ def every_shareable_part_has_a_permalink_and_share_page(source, site):
                 problems.append(f"{page.file}:{part.line}: #{part.id}'s control copies {link.get('data-share-url')}, not {address}")
             elif not (Path(site) / page.share_path(part.id) / "index.html").is_file():
                 problems.append(f"{page.file}:{part.line}: #{part.id} has no share page {page.share_path(part.id)}")
+    return problems
+
+
+def every_share_address_a_control_copies_is_written(source, site):
+    """No control copies a share address the build does not write (the page's title has none)."""
+    problems = []
+    site_url = source.config.site_url
+    for page in source.pages.values():
+        for control in article(site, page).select("a[data-share-url]"):
+            path = control["data-share-url"].removeprefix(site_url)
+            if not (Path(site) / path / "index.html").is_file():
+                problems.append(f"{page.file}: the control of {control.get('href')} copies {control['data-share-url']}, which leads nowhere")
     return problems
 
 
@@ -269,7 +278,12 @@ READING = [
     languages_have_a_switch,
     the_revisions_page_lists_every_change_note,
 ]
-SHARING = [every_id_and_alias_is_there_once, ids_are_unique, every_shareable_part_has_a_permalink_and_share_page]
+SHARING = [
+    every_id_and_alias_is_there_once,
+    ids_are_unique,
+    every_shareable_part_has_a_permalink_and_share_page,
+    every_share_address_a_control_copies_is_written,
+]
 
 
 def problems(source, site):

@@ -276,6 +276,127 @@ def note_a_change_for_readers(project):
     replace(path, "---\n", "---\nchanges:\n  - date: 2026-12-01\n    note: The figures were updated.\n", )
 
 
+# -- Habits of GitHub's preview and of Material's documentation, as editors first write them ------
+# (CONTRIBUTING.md, "Habits from GitHub and Material"). IDs, footnote labels and file names are
+# the edits' own ("edits-…"), never one an editor may also write.
+
+EMOJI_PARAGRAPH = ":dove: Peace now, and :heart: for every family."
+
+
+def write_emoji_as_on_github(project):
+    insert_after(project, paragraphs(project)[-1], f"{EMOJI_PARAGRAPH}\n{{#edits-emoji}}")
+
+
+TASKS = (("A letter to Congress was sent.", True), ("A meeting with officials is planned.", False))
+
+
+def tick_tasks_as_on_github(project):
+    """A task list, one box ticked: GitHub's `- [x]` and `- [ ]`."""
+    lines = [f"- [{'x' if done else ' '}] {words}\n  {{#edits-task-{n}}}" for n, (words, done) in enumerate(TASKS, 1)]
+    insert_after(project, paragraphs(project)[-1], "We report on each call:\n{#edits-tasks}\n\n" + "\n".join(lines))
+
+
+ADDRESS_LINES = ("Immigrant Legal Resource Center", "San Francisco, California", "November 2023")
+
+
+def break_lines_as_on_github(project):
+    """A line ending in a backslash, and one ending in two spaces: both break there."""
+    first, second, third = ADDRESS_LINES
+    insert_after(project, paragraphs(project)[-1], f"{first}\\\n{second}  \n{third}\n{{#edits-address}}")
+
+
+MATERIAL_NOTICE = ("Sources", "The figures are those the Gaza Health Ministry gave in August 2024.")
+
+
+def write_a_notice_as_material_shows_it(project):
+    title, text = MATERIAL_NOTICE
+    insert_after(project, paragraphs(project)[0], f'!!! info "{title}"\n    {text}')
+
+
+DEFINITION = ("Ceasefire", "An end to the fighting, agreed by both sides.")
+
+
+def define_a_term(project):
+    term, definition = DEFINITION
+    insert_after(project, paragraphs(project)[0], f"{term}\n:   {definition}")
+
+
+ABBREVIATION = ("UNRWA", "United Nations Relief and Works Agency")
+
+
+def explain_an_abbreviation(project):
+    short, long = ABBREVIATION
+    insert_after(project, paragraphs(project)[-1], f"{short} runs schools and clinics.\n{{#edits-abbreviation}}")
+    path = Path(project) / "docs/index.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n*[{short}]: {long}\n", encoding="utf-8")
+
+
+EDITORS_NOTE = "Keep in step with the press release"
+
+
+def leave_a_note_for_editors(project):
+    """HTML comments, hidden as GitHub's preview hides them: on lines of their own (one over two
+    paragraphs) and within a line."""
+    insert_after(
+        project,
+        paragraphs(project)[1],
+        f"<!-- {EDITORS_NOTE}. -->\n\nWe stand with every family.<!-- {EDITORS_NOTE}, too. -->\n{{#edits-note}}\n\n"
+        f"<!--\n{EDITORS_NOTE}:\n\nthe figures above.\n-->",
+    )
+
+
+CITED_ADDRESS = "https://www.un.org/en/"
+
+
+def cite_a_source_by_its_address(project):
+    """A footnote that ends in its source's address, the usual way to cite."""
+    paragraph = paragraphs(project)[2]
+    path = Path(project) / "docs/index.md"
+    lines = lines_of(path)
+    lines[paragraph.line - 1] += "[^edits-source]"
+    lines += ["", f"[^edits-source]: United Nations, {CITED_ADDRESS}."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+CAPTIONS = {"edits-figure": "Candles at the vigil in San Francisco.", "edits-figure-blocks": "The march, as it reached City Hall."}
+
+
+def caption_an_image_as_on_github(project):
+    """An image and an emphasised line under it, as GitHub's preview shows a caption."""
+    draw_image(Path(project) / "docs/assets/edits-figure.png")
+    caption = CAPTIONS["edits-figure"]
+    insert_after(project, paragraphs(project)[0], f"![People holding candles](assets/edits-figure.png)\n*{caption}*\n{{#edits-figure}}")
+
+
+def caption_an_image_as_material_shows_it(project):
+    """`/// caption` under a linked image, as Material's documentation writes a caption."""
+    draw_image(Path(project) / "docs/assets/edits-figure-blocks.png")
+    caption = CAPTIONS["edits-figure-blocks"]
+    insert_after(
+        project,
+        paragraphs(project)[-1],
+        f"[![A march on a wide street](assets/edits-figure-blocks.png)](https://www.ilrc.org/)\n{{#edits-figure-blocks}}\n\n"
+        f"/// caption\n{caption}\n///",
+    )
+
+
+def give_the_title_an_id(project):
+    """The page's title, given an ID as a section's is: a link may end in it, and it has no share
+    address (a link to the title is a link to the page)."""
+    title = next(p for p in index(project).parts if p.kind == "heading" and p.level == 1)
+    if title.explicit:
+        return  # the editors gave it one
+    path = Path(project) / "docs/index.md"
+    lines = lines_of(path)
+    lines[title.line - 1] = lines[title.line - 1].rstrip() + " {#edits-title}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def link_an_image(project):
+    draw_image(Path(project) / "docs/assets/edits-linked.png")
+    insert_after(project, paragraphs(project)[-1], "[![The ILRC's logo](assets/edits-linked.png)](https://www.ilrc.org/)\n{#edits-linked-image}")
+
+
 EDITS = {
     edit.__name__: edit
     for edit in [
@@ -301,6 +422,18 @@ EDITS = {
         add_a_page_in_spanish,
         write_the_sites_settings,
         note_a_change_for_readers,
+        write_emoji_as_on_github,
+        tick_tasks_as_on_github,
+        break_lines_as_on_github,
+        write_a_notice_as_material_shows_it,
+        define_a_term,
+        explain_an_abbreviation,
+        leave_a_note_for_editors,
+        cite_a_source_by_its_address,
+        caption_an_image_as_on_github,
+        caption_an_image_as_material_shows_it,
+        link_an_image,
+        give_the_title_an_id,
     ]
 }
 
@@ -429,10 +562,10 @@ MISTAKES = {
         "the image is 1.1 MB, too heavy for readers on phones (at most 1.0 MB): save it smaller (1600 pixels wide, "
         "as JPEG or WebP, is plenty) and replace the file",
     ),
-    "material-notice-syntax": (
-        after_first_paragraph('!!! note "Updated"'),
-        "'!!!' would show on the page as text: a notice is written as on GitHub, `> [!NOTE]` and its text on "
-        "the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it).",
+    "material-notice-without-its-text-indented": (
+        after_first_paragraph('!!! note "Updated"\nThe figures were updated.'),
+        "this notice has no text under it: write its text on the lines under the '!!!' line, each indented by "
+        "four spaces.",
     ),
     "colon-fence-notice": (
         after_first_paragraph(":::note"),
@@ -517,6 +650,41 @@ MISTAKES = {
             f"back, or, if it was renamed, add the line '    {last_item(before)}: call-renamed' under 'aliases:' for "
             "index.md in published-anchors.yml"
         ),
+    ),
+    "a-note-that-folds-away-as-material-writes-it": (
+        after_first_paragraph('??? info "Sources"\n    The figures come from the Gaza Health Ministry.'),
+        "'??? info' makes a note that folds away, which hides its text from readers who do not open it, and from "
+        "print: write '!!! info' instead, its title and text as they are.",
+    ),
+    "a-note-that-folds-away-open": (
+        after_first_paragraph('???+ note "Sources"\n\n    The figures come from the Gaza Health Ministry.'),
+        "'???+ note' makes a note that folds away, which hides its text from readers who do not open it, and from "
+        "print: write '!!! note' instead, its title and text as they are.",
+    ),
+    "a-note-that-folds-away-in-blocks": (
+        after_first_paragraph("/// details | Sources\nThe figures come from the Gaza Health Ministry.\n///"),
+        "'/// details' makes a note that folds away, which hides its text from readers who do not open it, and "
+        "from print: write '/// note' instead, its title and text as they are.",
+    ),
+    "content-tabs": (
+        after_first_paragraph('=== "English"\n\n    Peace now.\n\n=== "Español"\n\n    Paz ahora.'),
+        "'=== \"English\"' makes content tabs, which show one tab at a time and hide the others' text, in print "
+        "too: write each tab as a section instead, '### English {#english}' and its text under it, not indented.",
+    ),
+    "a-block-the-site-does-not-have": (
+        after_first_paragraph("/// info | Sources\nThe figures come from the Gaza Health Ministry.\n///"),
+        "'/// info' is not a block the site has, so it would show as text: a notice is '/// note | Its title' (or "
+        "tip, important, warning, caution, danger), its text, and '///' alone on the line after it; a caption "
+        "under an image is '/// caption', the caption, and '///'.",
+    ),
+    "an-icon-of-material": (
+        after_first_paragraph(":material-heart: For every family.\n{#every-family}"),
+        "':material-heart:' is an icon of Material for MkDocs, which the site does not have, so it would show as "
+        "text: write an emoji instead, as on GitHub, such as :heart: or :dove:.",
+    ),
+    "a-comment-never-closed": (
+        after_first_paragraph("<!-- Keep in step with the press release.\n\nWe stand with every family.\n{#every-family}"),
+        "this HTML comment is never closed, so it would hide everything after it: end it with '-->'.",
     ),
     "a-look-alike-id": (
         after_first_paragraph("A paragraph.\n{#m\u0456ssion}"),

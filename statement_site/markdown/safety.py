@@ -10,6 +10,11 @@
   run, an attribute, class or address that is not on it is removed from its element, and an
   element that is not on it (which only another extension could make) is replaced by its text.
 
+- **An address ends where Python-Markdown's placeholders begin.** A pattern that links an address
+  written out (pymdownx.magiclink) may take in a placeholder glued to it, such as the way back
+  the footnotes extension puts after a footnote's last words (a citation ending in its source's
+  address): the placeholder, and the punctuation before it, go back after the link.
+
 - **An ID written with a space** (`{# mission}`, `{#}`) stays text: `attr_list` would read it as
   an empty ID and an attribute named after the word; as text, the editor checks name its line.
 
@@ -27,7 +32,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .. import allowlist
-from ..source.text import as_read
+from ..source.text import PLACEHOLDER, as_read
 from .context import rendering_of
 
 
@@ -56,6 +61,29 @@ class MisspelledIdsAsText(Preprocessor):
 
     def run(self, lines):
         return self.MISSPELLED.sub(r"\\{", "\n".join(lines)).split("\n")
+
+
+class AddressesEndAtPlaceholders(Treeprocessor):
+    """An address, and the words of a link that shows it, cut where a placeholder begins; what
+    is cut goes after the link, with the punctuation that ended the sentence, as GitHub leaves it
+    out of an address written out."""
+
+    def run(self, root):
+        for element in root.iter():
+            for name in ("href", "src"):
+                value = element.get(name) or ""
+                found = PLACEHOLDER.search(value)
+                if found is None:
+                    continue
+                address, shown = value[: found.start()], element.text or ""
+                kept = address.rstrip(".,:;!?")
+                moved = value[len(kept) :]
+                if not shown.endswith(moved):  # words of their own: only the address is cut
+                    kept, moved = address, ""
+                element.set(name, kept)
+                if moved:
+                    element.text = shown[: len(shown) - len(moved)]
+                    element.tail = moved + (element.tail or "")
 
 
 class AllowedOnly(Treeprocessor):
@@ -106,9 +134,10 @@ def refusal(tag, name, value, why):
     if name == "class":
         classes = value.split()
         bad = next((c for c in classes if not allowlist.is_content_class(c, tag)), value)
-        # A notice's kind, `admonition kind …` (pymdownx.quotes), is written `> [!KIND]`.
+        # A notice's kind, `admonition kind …`, is written `> [!KIND]` (pymdownx.quotes) or
+        # `!!! kind` (admonition).
         kind = classes[classes.index("admonition") + 1] if "admonition" in classes[:-1] else None
-        return (f"[!{bad}" if bad == kind else bad), why
+        return ((f"[!{bad}", f"!!! {bad}", f"!!!{bad}") if bad == kind else bad), why
     allowed = allowlist.CONTENT_ATTRIBUTES.get(name)
     if allowed and (allowed.elements is None or tag in allowed.elements):  # its value is wrong
         return value, f"{name}={allowlist.shorten(value, 40)!r} on <{tag}>: {why}"
@@ -146,6 +175,8 @@ class ContentSafetyExtension(Extension):
         md.preprocessors.register(MisspelledIdsAsText(md), "statement_site_misspelled_ids", 5)
         # After attr_list (8), which sets what editors wrote in `{…}`; before abbr (7), toc (5)
         # and the share controls (4), whose markup is the site's own.
+        # Right after inline patterns (20), which link addresses written out.
+        md.treeprocessors.register(AddressesEndAtPlaceholders(md), "statement_site_addresses", 19.9)
         options = {"site_url": self.getConfig("site_url") or None}
         md.treeprocessors.register(AllowedOnly(md, report, options), "statement_site_safety", 7.5)
 

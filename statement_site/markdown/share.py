@@ -6,8 +6,8 @@ copied and shared, and old links land after a rename.
           permalink: true
       - statement_site.markdown.share
 
-- **Share controls.** Each section heading, paragraph, list item, quotation and image with an ID
-  gets a permalink, `<a class="headerlink share-link" href="#id">¶</a>`, a plain link that works
+- **Share controls.** Each part with an ID whose kind has a share address (a section heading, a
+  paragraph, a list item, a quotation, an image: source/parts.py says which) gets a permalink, `<a class="headerlink share-link" href="#id">¶</a>`, a plain link that works
   without JavaScript (overrides/assets/javascripts/share.js turns it into a copy or share button). Those the
   editor wrote (`{#id}`) carry `data-share-url`, the part's share address (`s/<id>/`, whose
   preview card shows that part: steps/share_pages.py). Each control is named after its part
@@ -21,24 +21,17 @@ The page and the site's address come from the generator (markdown/context.py), o
 options `page`, `root` and `site_url`.
 """
 
-import copy
-import html
 import xml.etree.ElementTree as etree
 from urllib.parse import quote
 
 from markdown import Extension
-from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
 from ..source.files import WorkTree, share_path
+from ..source.parts import KINDS, each_part, is_shared, visible_text
 from ..source.published import read_aliases
 from ..source.text import is_id
 from .context import rendering_of
-
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# What a control's name calls a part that is not a heading.
-PART_NAMES = {"p": "paragraph", "li": "item"}
-IN_A_QUOTE = "quotation"
 
 
 def written_ids(root):
@@ -80,23 +73,26 @@ class ShareControls(Treeprocessor):
                     span.tail, target.text = target.text, None
                     target.insert(0, span)
         section, counts = None, {}
-        quoted = {id(p) for quote in root.iter("blockquote") for p in quote.iter("p")}
-        for element in list(root.iter()):
-            if element.tag in HEADINGS:
-                section, counts = self.text_of(element), {}
+        stash = self.md.htmlStash.rawHtmlBlocks
+        # The parts as the model reads them (source/parts.py): which get a control, and its name.
+        for kind, element, within in list(each_part(root, stash)):
+            ident, level = element.get("id"), int(element.tag[1]) if kind == "heading" else 0
+            if kind == "heading":
+                if not within:
+                    section, counts = visible_text(element, stash), {}
                 link = next((a for a in element if is_permalink(a)), None)
                 if link is None:
                     continue
                 # The control's name would otherwise be read as part of the heading's.
-                element.set("aria-label", section)
-                name = f"Copy link to “{section}”"
-            elif element.tag in PART_NAMES and element.get("id") in self.written:
-                part = "image" if only_an_image(element) else IN_A_QUOTE if id(element) in quoted else PART_NAMES[element.tag]
+                element.set("aria-label", visible_text(element, stash))
+                name = f"Copy link to “{element.get('aria-label')}”"
+            elif ident in self.written and is_shared(kind):
+                part = KINDS[kind].control
                 counts[part] = counts.get(part, 0) + 1
-                link = etree.Element("a", {"href": "#" + element.get("id")})
+                link = etree.Element("a", {"href": "#" + ident})
                 link.text = "¶"
-                nested = next((i for i, child in enumerate(element) if child.tag in ("ul", "ol")), len(element))
-                element.insert(nested, link)
+                holder, at = control_place(element)
+                holder.insert(at, link)
                 where = f" of “{section}”" if section else ""
                 name = f"Copy link to {part} {counts[part]}{where}"
             else:
@@ -107,25 +103,23 @@ class ShareControls(Treeprocessor):
             link.set("aria-label", name)
             # A `title` that repeats the name is read twice; the ¶ sign shows what it is.
             link.attrib.pop("title", None)
-            ident = element.get("id")
-            if ident in self.written and is_id(ident) and rendering.page:
+            # Only a part with a share address (parts.is_shared: not the page's title) says it.
+            if ident in self.written and is_id(ident) and is_shared(kind, level) and rendering.page:
                 address = share_path(rendering.page, ident)
                 link.set("data-share-url", (rendering.site_url or "/") + quote(address))
 
-    def text_of(self, heading):
-        """The heading's text as a reader sees it: markup, entities and its permalink resolved."""
-        heading = copy.deepcopy(heading)
-        for link in [a for a in heading if is_permalink(a)]:
-            heading.remove(link)
-        return " ".join(html.unescape(strip_tags(render_inner_html(heading, self.md))).split())
+
+def control_place(element):
+    """(element, index) where a part's control goes: at the end of its words, before a list
+    item's nested list; in a figure, after its caption's words."""
+    caption = element.find("figcaption") if element.tag == "figure" else None
+    if caption is not None:
+        element = caption[-1] if len(caption) and caption[-1].tag == "p" else caption
+    return element, next((i for i, child in enumerate(element) if child.tag in ("ul", "ol")), len(element))
 
 
 def is_permalink(element):
     return element.tag == "a" and "headerlink" in (element.get("class") or "").split()
-
-
-def only_an_image(element):
-    return element.find("img") is not None and not "".join(element.itertext()).strip()
 
 
 class ShareExtension(Extension):

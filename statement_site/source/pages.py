@@ -51,7 +51,7 @@ class Page:
     @property
     def title(self):
         """As the theme shows it: front matter, else the nav's, else the first heading."""
-        h1 = next((p.text for p in self.parts if p.kind == "heading" and p.level == 1), None)
+        h1 = next((p.words for p in self.parts if p.kind == "heading" and p.level == 1), None)
         return self.meta.get("title") or h1 or self.nav_title or PurePosixPath(self.src).stem
 
     @property
@@ -60,8 +60,8 @@ class Page:
 
     @property
     def description(self):
-        """Front matter, else its first paragraph (a deck under the title counts)."""
-        first = next((p.text for p in self.parts if p.kind == "paragraph" and p.container is None), "")
+        """Front matter, else its first paragraph's words (a deck under the title counts)."""
+        first = next((p.words for p in self.parts if p.kind == "paragraph" and p.container is None and p.words), "")
         return self.meta.get("description") or first
 
     @property

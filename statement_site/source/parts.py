@@ -1,35 +1,167 @@
 """What a part is, defined once, and a rendered page cut into parts.
 
-A part is one block of a page as a reader sees it and may link to: a heading, a paragraph, a
-list item, a quotation, an image, a table, a notice, a footnote or a code block. `KINDS` says,
-for each kind, what editors call it and how they give it an ID; `Part.shareable` which parts get
-a share address. Each part knows the line an editor wrote it on (`Locator`: Python-Markdown keeps
-no line numbers), so that every message names `file:line`."""
+A part is one block of a page as a reader sees it and may link to. Everything that asks what a
+part is asks this module: the model (`cut_into_parts`), the editor checks (which parts need an ID,
+and the habits to name), the share extension (which parts get a share control, and what it calls
+them), the share pages and each page's preview (a part's words), and the tests.
+
+- `KINDS`: every kind of part the site renders, what editors call it, the elements it is built
+  as, whether and how an editor gives it an ID, and what its share address calls it.
+- `HABITS`: what editors write, taught by GitHub's preview or Material's documentation, that the
+  site does not render, each with what to write instead. A block written with one is a part of
+  its own kind, "habit", never "a paragraph", so that the checks name the habit.
+- `each_part(root)`: THE reading of a rendered tree into parts, in order.
+- `visible_text`: how a part reads (an image as "[image: its alt text]", a task's box as "[x]" or
+  "[ ]", so that the redline and the tests see them); `Part.words`: how it reads when shared, in
+  a title, a description or a card (its words alone, never a placeholder).
+
+Each part knows the line an editor wrote it on (`Locator`: Python-Markdown keeps no line
+numbers), so that every message names `file:line`."""
 
 import html
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from xml.etree.ElementTree import Element
 
-from .text import as_read, squeeze
+from .text import PLACEHOLDER, STASHED, as_read, slug, squeeze, strip_tags
 
-# A part's kind -> what an editor calls it, and how they give it an ID (None: it takes none).
-KINDS = {
-    "heading": ("section heading", "write it at the end of the heading's line: '{marker} {text} {{#{id}}}'"),
-    "paragraph": ("paragraph", "add a line '{{#{id}}}' right under it"),
-    "item": ("list item", "add a line '{indent}{{#{id}}}' right under it, indented like its text"),
-    "quote": ("quotation", "add a line '> {{#{id}}}' right under it"),
-    "image": ("image", "add a line '{{#{id}}}' right under the image's line"),
-    "table": ("table", None),
-    "notice": ("notice", None),
-    "footnote": ("footnote", None),
-    "code": ("code block", None),
-}
-# What a reader may link to and share, when an editor gave it an ID.
-SHAREABLE = {"heading", "paragraph", "item", "quote", "image"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# Python-Markdown's placeholders left in text (the footnotes' way back); not `&`'s, which
-# `as_read` restores.
-PLACEHOLDER = re.compile("\x02(?!amp\x03)[^\x02\x03]*\x03")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of part the site renders."""
+
+    name: str  # what editors call it
+    built_as: tuple[str, ...]  # the elements it is built as
+    id_line: str | None = None  # how an editor gives it an ID (a template); None: it takes none
+    needs_an_id: bool = False  # on a page whose parts are shared, a reader must be able to link to it
+    shared_as: str | None = None  # what its share page calls it ("Read this call…"); None: no share address
+    control: str | None = None  # what its share control calls it ("Copy link to item 2 of …")
+
+
+ID_UNDER_IT = "add a line '{{#{id}}}' right under it"
+KINDS = {
+    "heading": Kind(
+        "section heading",
+        ("h1", "h2", "h3", "h4", "h5", "h6"),
+        "write it at the end of the heading's line: '{marker} {text} {{#{id}}}'",
+        needs_an_id=True,
+        shared_as="section",
+    ),
+    "paragraph": Kind("paragraph", ("p",), ID_UNDER_IT, needs_an_id=True, shared_as="paragraph", control="paragraph"),
+    "item": Kind(
+        "list item",
+        ("li",),
+        "add a line '{indent}{{#{id}}}' right under it, indented like its text",
+        needs_an_id=True,
+        shared_as="call",
+        control="item",
+    ),
+    "quote": Kind("quotation", ("p",), "add a line '> {{#{id}}}' right under it", needs_an_id=True, shared_as="quotation", control="quotation"),
+    "image": Kind("image", ("p",), "add a line '{{#{id}}}' right under the image's line", shared_as="image", control="image"),
+    # An image and its caption: `![…](…)` and an emphasised line under it, or `/// caption`.
+    "figure": Kind("image with a caption", ("figure",), "add a line '{{#{id}}}' right under the image's line", shared_as="image", control="image"),
+    "table": Kind("table", ("table",)),
+    "definitions": Kind("definition list", ("dl",)),
+    "notice": Kind("notice", ("div",)),
+    "footnote": Kind("footnote", ("li",)),
+    "code": Kind("code block", ("pre",)),
+    # What the site does not render (HABITS): it would show as typed, so the checks name it.
+    "habit": Kind("habit", ("p",)),
+}
+
+
+@dataclass(frozen=True)
+class Habit:
+    """Something editors write that the site does not render, and what to write instead."""
+
+    name: str  # what it is, as its documentation calls it
+    written: re.Pattern  # how a block written with it starts (a block habit), or any of its text
+    advice: str  # the message: what it would do, and what to write instead; `{…}` from `written`
+    block: bool = True  # it starts a block; else it may be anywhere in a part's words
+
+    def message(self, text: str) -> str:
+        """What to tell an editor who wrote `text` (the line it starts on, or the part's words)."""
+        found = self.written.search(text)
+        values = {key: value or "" for key, value in found.groupdict().items()}
+        values["kind"] = values.get("kind") or "note"  # `??? "Title"`: Material's default kind
+        ident = slug(values.get("title") or values["kind"])
+        return self.advice.format(**values, slug=ident if ident != "part" else "section")
+
+
+NOTICE = "a notice is '!!! note \"Its title\"' (or info, tip, warning, danger…), its text indented by four spaces on the lines under it"
+FOLDS = "which hides its text from readers who do not open it, and from print"
+TABS = "which show one tab at a time and hide the others' text, in print too"
+HABITS = (
+    Habit(
+        "a note that folds away (Material's ???)",
+        re.compile(r'^(?P<marker>\?{3}\+?)\s*(?P<kind>[\w-]*)(?:\s+"(?P<title>[^"]*)")?'),
+        f"'{{marker}} {{kind}}' makes a note that folds away, {FOLDS}: write '!!! {{kind}}' instead, its title and text as they are",
+    ),
+    Habit(
+        "a note that folds away (/// details)",
+        re.compile(r"^///\s*details\b"),
+        f"'/// details' makes a note that folds away, {FOLDS}: write '/// note' instead, its title and text as they are",
+    ),
+    Habit(
+        "content tabs (Material's ===)",
+        re.compile(r'^(?P<marker>={3}[!+]?)\s*"(?P<title>[^"]*)"'),
+        f"'{{marker}} \"{{title}}\"' makes content tabs, {TABS}: write each tab as a section instead, "
+        "'### {title} {{#{slug}}}' and its text under it, not indented",
+    ),
+    Habit(
+        "content tabs (/// tab)",
+        re.compile(r"^///\s*tab\b(?:\s*\|\s*(?P<title>.*))?"),
+        f"'/// tab' makes content tabs, {TABS}: write each tab as a section instead, "
+        "'### {title} {{#{slug}}}' and its text under it",
+    ),
+    Habit(
+        "a notice in colons (:::)",
+        re.compile(r"^:::"),
+        "':::' would show on the page as text: a notice is written as on GitHub, `> [!NOTE]` and its text on the `>` "
+        "lines below (or `/// note | Its title`, its text, and `///` alone on the line after it)",
+    ),
+    Habit(
+        "a block closed that was never opened (///)",
+        re.compile(r"^///(?!\s*[\w-])"),
+        "'///' alone closes a notice or a caption, but none is open here: delete it, or open the notice above its "
+        "text with '/// note | Its title'",
+    ),
+    Habit(
+        "a block the site does not have (///)",
+        re.compile(r"^///\s*(?P<kind>[^\s|]*)"),
+        "'/// {kind}' is not a block the site has, so it would show as text: a notice is '/// note | Its title' (or "
+        "tip, important, warning, caution, danger), its text, and '///' alone on the line after it; a caption under an "
+        "image is '/// caption', the caption, and '///'",
+    ),
+    Habit(
+        "a notice without its kind (!!!)",
+        re.compile(r"^!!!"),
+        f"'!!!' without a kind of notice would show on the page as text: {NOTICE}",
+    ),
+    Habit(
+        "an HTML comment never closed",
+        re.compile(r"^<!--"),
+        "this HTML comment is never closed, so it would hide everything after it: end it with '-->'",
+    ),
+    Habit(
+        "an icon of Material (:material-…:)",
+        re.compile(r":(?P<kind>(?:material|fontawesome|octicons|simple)-[\w-]+):"),
+        "':{kind}:' is an icon of Material for MkDocs, which the site does not have, so it would show as text: "
+        "write an emoji instead, as on GitHub, such as :heart: or :dove:",
+        block=False,
+    ),
+)
+
+
+def habit_of(text: str, block: bool = True) -> Habit | None:
+    """The habit `text` is written with: at its start (block), or anywhere in it; or None."""
+    for habit in HABITS:
+        if habit.block == block and (habit.written.match(text) if block else habit.written.search(text)):
+            return habit
+    return None
 
 
 @dataclass(frozen=True)
@@ -39,29 +171,52 @@ class Part:
     kind: str  # a key of KINDS
     id: str | None  # the element's ID in the built page
     explicit: bool  # the ID was written by an editor ({#id}), not made by the build (slugs, footnotes)
-    text: str  # the words a reader sees; an image reads as "[image: its alt text]"
+    text: str  # how it reads (visible_text): an image as "[image: its alt text]", a task's box as "[x]"
     line: int  # where the part starts in the Markdown file
     id_line: int | None  # where its {#id} is written
-    section: str  # the text of the heading it comes under ("" before the first)
+    section: str  # the words of the heading it comes under ("" before the first)
     level: int = 0  # a heading's rank (1-6)
     container: str | None = None  # "notice", "quote", "item" or "footnote" it sits in
-    within: tuple = ()  # every one it sits in, outermost first
-    images: tuple = ()  # (alt, src) of each image in it
-    classes: tuple = ()
+    within: tuple[str, ...] = ()  # every one it sits in, outermost first
+    images: tuple[tuple[str, str], ...] = ()  # (alt, src) of each image in it
+    classes: tuple[str, ...] = ()
     indent: str = ""  # a list item's text indentation in the source
+    words: str = ""  # how it reads when shared: its words alone (no image, box or footnote mark), else its images' descriptions
+    habit: Habit | None = None  # for a "habit": what it is written with
 
     @property
-    def name(self):
-        return KINDS[self.kind][0]
+    def name(self) -> str:
+        return KINDS[self.kind].name
 
     @property
-    def shareable(self):
-        return self.explicit and self.kind in SHAREABLE and not (self.kind == "heading" and self.level == 1)
+    def shareable(self) -> bool:
+        """It has a share address: an editor gave it an ID, and its kind is shared (not the page's title)."""
+        return self.explicit and is_shared(self.kind, self.level)
 
-    def how_to_give_an_id(self, ident):
-        how = KINDS[self.kind][1]
-        marker = "#" * self.level
-        return how and how.format(marker=marker, text=self.text, id=ident, indent=self.indent)
+    @property
+    def needs_an_id(self) -> bool:
+        """On a page whose parts are shared, a reader must be able to link to it: not the page's
+        title, the deck under it, nor what sits in a notice or a footnote."""
+        return (
+            KINDS[self.kind].needs_an_id
+            and not (self.kind == "heading" and self.level == 1)
+            and not {"notice", "footnote"} & set(self.within)
+            and "md-deck" not in self.classes
+        )
+
+    def how_to_give_an_id(self, ident: str, written: str = "") -> str | None:
+        """The line to write, for the ID `ident`; a heading's as `written` (its line), when given."""
+        how = KINDS[self.kind].id_line
+        marker, text = "#" * self.level, self.text
+        if written.lstrip().startswith(marker + " "):  # the heading as typed: `:dove:`, not 🕊️
+            text = written.strip()[len(marker) :].strip()
+        return how and how.format(marker=marker, text=text, id=ident, indent=self.indent)
+
+
+def is_shared(kind: str, level: int = 0) -> bool:
+    """Whether a part of `kind` with an editor's ID has a share address: the page's title has
+    none (a link to it is a link to the page)."""
+    return KINDS[kind].shared_as is not None and not (kind == "heading" and level == 1)
 
 
 @dataclass(frozen=True)
@@ -73,99 +228,121 @@ class Link:
     image: bool
 
 
-def cut_into_parts(root, written, lines, body_line):
-    """(parts, links) of a rendered page, in order, each with its line in the Markdown file."""
-    parts, links, locator = [], [], Locator(lines, body_line)
-    section = ""
+def classes_of(element: Element) -> list[str]:
+    return (element.get("class") or "").split()
 
-    def add(kind, element, within, **extra):
-        container = within[-1] if within else None
-        nonlocal section
-        text = visible_text(element)
-        if kind == "heading" and container is None:
-            section = text
-        explicit = element.get("id") in written
-        line = locator.line_of(kind, element, text)
-        part = Part(
-            kind=kind,
-            id=element.get("id"),
-            explicit=explicit,
-            text=text,
-            line=line,
-            id_line=locator.id_line(element.get("id"), line) if explicit else None,
-            section=section,
-            container=container,
-            within=within,
-            images=tuple((img.get("alt", ""), img.get("src", "")) for img in element.iter("img")),
-            classes=tuple((element.get("class") or "").split()),
-            indent=locator.indent_of(line) if kind == "item" else "",
-            **extra,
-        )
-        parts.append(part)
-        return part
+
+def each_part(root: Element, stash: Sequence[str] = ()) -> Iterator[tuple[str, Element, tuple[str, ...]]]:
+    """(kind, element, within) of every part of a rendered tree, in reading order: the one place
+    that says which element is which part. `within` names what the part sits in, outermost first
+    ("notice", "quote", "item", "footnote"); `stash`, what Python-Markdown set aside, while it
+    still holds it (the share extension's tree), so that a habit is read in the words it shows."""
 
     def walk(element, within):
         container = within[-1] if within else None
         for child in element:
-            tag = child.tag
+            tag, classes = child.tag, classes_of(child)
             if tag in HEADINGS:
-                add("heading", child, within, level=int(tag[1]))
+                yield "heading", child, within
             elif tag == "p" and container == "item":
                 continue  # a loose list item's paragraph: the item's own words
-            elif tag == "p":
-                if "admonition-title" in (child.get("class") or "").split():
-                    continue
-                only_image = not squeeze(text_without_images(child)) and child.find(".//img") is not None
-                kind = "image" if only_image else "quote" if container == "quote" else "paragraph"
-                add(kind, child, within)
-            elif tag == "li" and container == "footnote":
-                add("footnote", child, within)
+            elif tag == "p" and "admonition-title" not in classes:
+                yield paragraph_kind(child, container, stash), child, within
             elif tag == "li":
-                add("item", child, within)
-                walk(child, (*within, "item"))
+                yield ("footnote" if container == "footnote" else "item"), child, within
+                if container != "footnote":
+                    yield from walk(child, (*within, "item"))
             elif tag in ("ul", "ol"):
-                walk(child, within)
+                yield from walk(child, within)
             elif tag == "blockquote":
-                walk(child, (*within, "quote"))
-            elif tag == "table":
-                add("table", child, within)
-            elif tag == "pre":
-                add("code", child, within)
-            elif tag == "div" and "admonition" in (child.get("class") or "").split():
-                add("notice", child, within)
-                walk(child, (*within, "notice"))
-            elif tag == "div" and "footnote" in (child.get("class") or "").split():
-                walk(child, (*within, "footnote"))
-            elif tag in ("div", "details", "figure"):
-                walk(child, within)
+                yield from walk(child, (*within, "quote"))
+            elif tag in SINGLE_PARTS:
+                yield SINGLE_PARTS[tag], child, within
+            elif tag == "div" and "admonition" in classes:
+                yield "notice", child, within
+                yield from walk(child, (*within, "notice"))
+            elif tag == "div" and "footnote" in classes:
+                yield from walk(child, (*within, "footnote"))
+            elif tag in ("div", "details"):
+                yield from walk(child, within)
 
-    walk(root, ())
+    yield from walk(root, ())
+
+
+# Elements that are one part each, whatever they hold (their words are the part's).
+SINGLE_PARTS = {"table": "table", "dl": "definitions", "figure": "figure", "pre": "code"}
+
+
+def paragraph_kind(element: Element, container: str | None, stash: Sequence[str] = ()) -> str:
+    """A paragraph's kind: an image alone (in a link or not), a habit the site does not render,
+    a quotation's paragraph, or a paragraph."""
+    if element.find(".//img") is not None and not squeeze(visible_text(element, stash, marks=False)):
+        return "image"
+    if habit_of(visible_text(element, stash)):
+        return "habit"
+    return "quote" if container == "quote" else "paragraph"
+
+
+def cut_into_parts(root: Element, written: set[str], lines: list[str], body_line: int) -> tuple[list[Part], list[Link]]:
+    """(parts, links) of a rendered page, in order, each with its line in the Markdown file."""
+    parts, links, locator = [], [], Locator(lines, body_line)
+    section = ""
+    for kind, element, within in each_part(root):
+        text, words = visible_text(element), shared_words(kind, element)
+        level = int(element.tag[1]) if kind == "heading" else 0
+        if kind == "heading" and not within:
+            section = words
+        explicit = element.get("id") in written
+        # A habit by the line it starts on (its words lose where the line ends), other parts by their words.
+        found = kind == "habit" and locator.line_starting(lambda written: habit_of(written) is not None)
+        line = found or locator.line_of(kind, element, text)
+        habit = (habit_of(lines[line - 1].strip()) or habit_of(text)) if kind == "habit" else None
+        parts.append(
+            Part(
+                kind=kind,
+                id=element.get("id"),
+                explicit=explicit,
+                text=text,
+                line=line,
+                id_line=locator.id_line(element.get("id"), line) if explicit else None,
+                section=section,
+                level=level,
+                container=within[-1] if within else None,
+                within=within,
+                images=tuple((img.get("alt", ""), img.get("src", "")) for img in element.iter("img")),
+                classes=tuple(classes_of(element)),
+                indent=locator.indent_of(line) if kind == "item" else "",
+                words=words,
+                habit=habit,
+            )
+        )
     for element in root.iter():
         href = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
         href = href and as_read(href)
-        if href and "headerlink" not in (element.get("class") or "").split() and "footnote" not in (element.get("class") or ""):
+        if href and "headerlink" not in classes_of(element) and "footnote" not in (element.get("class") or ""):
             links.append(Link(href, locator.link_line(href), element.tag == "img"))
     return parts, links
 
 
-def text_without_images(element):
-    return "".join(t for t in element.itertext())
-
-
-def visible_text(element):
-    """The words a reader sees: permalink signs, footnotes' way back and nested lists left out,
-    an image as "[image: its alt text]"."""
+def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True) -> str:
+    """The words a reader sees: permalink signs, footnotes' way back and a list item's nested
+    lists left out; an image as "[image: its alt text]", a task's box as "[x]" or "[ ]" and a
+    footnote's mark as its number (or none of them, without `marks`); a line break as a space;
+    what Python-Markdown set aside read from `stash`, its other placeholders dropped."""
     out = []
 
     def collect(node, top):
-        classes = (node.get("class") or "").split()
-        if node is not top and (
-            node.tag in ("ul", "ol") and top.tag == "li" or "headerlink" in classes or "footnote-backref" in classes
-        ):
+        classes = classes_of(node)
+        left_out = node.tag in ("ul", "ol") and top.tag == "li" or "headerlink" in classes or "footnote-backref" in classes
+        if node is not top and (left_out or not marks and is_footnote_mark(node)):
             out.append(node.tail or "")
             return
-        if node.tag == "img":
+        if node.tag == "img" and marks:
             out.append(f"[image: {squeeze(node.get('alt', ''))}]")
+        elif node.tag == "input" and marks:
+            out.append("[x] " if node.get("checked") is not None else "[ ] ")
+        elif node.tag == "br":
+            out.append(" ")
         out.append(node.text or "")
         for child in node:
             collect(child, top)
@@ -173,7 +350,22 @@ def visible_text(element):
             out.append(node.tail or "")
 
     collect(element, element)
-    return squeeze(as_read(PLACEHOLDER.sub("", "".join(out))))
+    text = STASHED.sub(lambda m: strip_tags(stash[int(m.group(1))]) if int(m.group(1)) < len(stash) else "", "".join(out))
+    return squeeze(as_read(PLACEHOLDER.sub("", text)))
+
+
+def is_footnote_mark(element: Element) -> bool:
+    """A footnote's mark in the text (`[^1]`, shown as a raised number)."""
+    return element.tag == "sup" and element.find("a[@class='footnote-ref']") is not None
+
+
+def shared_words(kind: str, element: Element) -> str:
+    """How a part reads in a share page's title and description and on a card: a figure by its
+    caption, any other by its words (without its footnotes' marks); by its images' descriptions
+    when it has no words."""
+    caption = element.find("figcaption") if kind == "figure" else None
+    words = visible_text(caption if caption is not None else element, marks=False)
+    return words or ", ".join(squeeze(img.get("alt", "")) for img in element.iter("img") if img.get("alt", "").strip())
 
 
 WORD = re.compile(r"\w+")
@@ -224,6 +416,14 @@ class Locator:
         self.last = max(self.last, found)
         return found + 1
 
+    def line_starting(self, starts: Callable[[str], bool]) -> int | None:
+        """The first line from the last part found whose text (indentation aside) `starts`
+        says is one, or None."""
+        found = next((i for i in range(self.last, len(self.lines)) if starts(self.lines[i].strip())), None)
+        if found is not None:
+            self.last = found
+        return found + 1 if found is not None else None
+
     def find(self, probe, start):
         """The line where the words `probe` begin, at or after line index `start`."""
         size = len(probe)
@@ -245,11 +445,11 @@ class Locator:
         return self.body_line
 
 
-def locate_text(lines, text, start):
-    """The first line from `start` holding `text` (raw HTML an editor wrote), in any case, else
-    `start`."""
-    text = text.casefold()
+def locate_text(lines: list[str], text: str | tuple[str, ...], start: int) -> int:
+    """The first line from `start` holding `text` (raw HTML an editor wrote), or one of its ways
+    of being written (a tuple), in any case, else `start`."""
+    written = [each.casefold() for each in ((text,) if isinstance(text, str) else text) if each]
     for index in range(start - 1, len(lines)):
-        if text and text in lines[index].casefold():
+        if any(each in lines[index].casefold() for each in written):
             return index + 1
     return start

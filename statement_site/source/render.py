@@ -3,23 +3,19 @@ mkdocs.yml lists (so the parts are what readers get, under MkDocs and Zensical a
 content safety extension reporting what it refused, so that the checks name its line."""
 
 import copy
-import re
 import xml.etree.ElementTree as etree
 
 import markdown
 
 from ..markdown.safety import ContentSafetyExtension
 from ..markdown.share import written_ids
-from .text import strip_tags
+from .text import STASHED, strip_tags
 
 # The project's own extensions the model runs its own way: safety with a reporter, share not at
 # all (its controls are not words a reader reads).
 OWN_EXTENSIONS = ("statement_site.markdown.share", "statement_site.markdown.safety")
 # What Zensical adds whatever mkdocs.yml says, and what a project without mkdocs.yml gets.
 DEFAULT_EXTENSIONS = (("toc", {}), ("tables", {}), ("attr_list", {}))
-# Python-Markdown's placeholders until its postprocessors run: what it set aside (entities,
-# code blocks).
-STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
 def render(body, config):

@@ -43,8 +43,19 @@ def as_read(value):
     """Text or an attribute of Python-Markdown's tree as a browser reads it once written out:
     entities decoded ("&lt;" is "<", `&#106;avascript:` is `javascript:`), those Python-Markdown
     writes itself (an e-mail address, `<info@ilrc.org>`) included, whose `&` it holds as a
-    placeholder until then."""
-    return html.unescape(value.replace(markdown.util.AMP_SUBSTITUTE, "&"))
+    placeholder until then, and so are characters escaped with a backslash (`a\\_b`)."""
+    value = ESCAPED.sub(lambda m: chr(int(m.group(1))), value.replace(markdown.util.AMP_SUBSTITUTE, "&"))
+    return html.unescape(value)
+
+
+# A character escaped with a backslash, as Python-Markdown holds it until it writes it out.
+ESCAPED = re.compile("\x02([0-9]+)\x03")
+# Python-Markdown's placeholders for what it set aside until its last step (raw HTML, inline
+# elements, a footnote's way back): never words, nor part of an address. Not those of `&` and of
+# escaped characters (`\_`), which stand for the character itself.
+PLACEHOLDER = re.compile("\x02(?!amp\x03|[0-9]+\x03)[^\x02\x03]*\x03")
+# Of those, what it set aside whole until its postprocessors run (raw HTML, entities, code blocks).
+STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
 def is_control(char):

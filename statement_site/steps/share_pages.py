@@ -22,11 +22,11 @@ from urllib.parse import quote
 import jinja2
 
 from .. import cards, limits
+from ..source.parts import KINDS
 
 TEMPLATE = "share-page.html"
 STYLESHEET = "assets/stylesheets/share-page.css"
 DESCRIPTION_LENGTH, TITLE_LENGTH, SENTENCE_LENGTH = 200, 100, 140
-KIND_NAMES = {"heading": "section", "paragraph": "paragraph", "item": "call", "quote": "quotation", "image": "image"}
 # A sentence ends at . ! or ? (not after a lone capital, as in "U.S."); a clause at , ; : or a dash.
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"')]*(?=\s|$)")
 CLAUSE_BREAK = re.compile(r"[,;:]?\s[–—-]?(?=\s)|[,;:](?=\s)")
@@ -37,8 +37,8 @@ class Share:
     path: str  # in the site: "s/call-ceasefire/"
     url: str  # absolute
     id: str
-    kind: str  # "section", "call", "paragraph", "quotation", "image"
-    title: str  # og:title
+    kind: str  # what it is: "section", "call"… (source.parts.KINDS, `shared_as`)
+    title: str  # og:title: a part's words (source.parts.Part.words), never a placeholder
     description: str  # og:description
     text: str  # what the fallback page shows
     heading: str  # the fallback page's heading: the section's, or the section a part is in
@@ -115,14 +115,14 @@ def share_of(page, n, source, site_url):
         for later in page.parts[n + 1 :]:
             if later.kind == "heading" and later.level <= part.level:
                 break
-            if later.container is None and later.kind != "heading":
-                body.append(later.text)
+            if later.container is None and later.kind != "heading" and later.words:
+                body.append(later.words)
         text = " ".join(body)
-        title, description = part.text, shorten(text, DESCRIPTION_LENGTH)
-        card = {"kicker": "Statement", "main": part.text, "text": text, "source": source_lines}
-        heading = part.text
+        title, description = part.words, shorten(text, DESCRIPTION_LENGTH)
+        card = {"kicker": "Statement", "main": part.words, "text": text, "source": source_lines}
+        heading = part.words
     else:
-        text = ", ".join(alt for alt, _ in part.images) if part.kind == "image" else part.text
+        text = part.words
         title, description = first_words(text, TITLE_LENGTH), shorten(text, DESCRIPTION_LENGTH)
         card = {"kicker": part.section or "Statement", "main": text, "text": "", "source": source_lines}
         heading = part.section or statement
@@ -130,7 +130,7 @@ def share_of(page, n, source, site_url):
         path=path,
         url=site_url + quote(path),
         id=part.id,
-        kind=KIND_NAMES[part.kind] if part.kind != "heading" else "section",
+        kind=KINDS[part.kind].shared_as,
         title=title,
         description=description,
         text=text,

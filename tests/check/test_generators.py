@@ -1,6 +1,7 @@
 """MkDocs and Zensical publish the same site: every feature, tested on both, from one copy of the
 project with every ordinary edit applied (tests/edits.py: a table, a footnote, a quote, a notice,
-images, a button, a new page, a page in Spanish, a renamed call with its alias, a change note).
+images, a button, a new page, a page in Spanish, a renamed call with its alias, a change note, and the
+habits of GitHub's preview and Material's documentation).
 
 MkDocs runs the checks and the pipeline from hooks/statement_site.py; Zensical, which runs no
 hooks, gets them from `make build-zensical` (the checks, `zensical build`, then
@@ -16,11 +17,20 @@ import pytest
 from bad_inputs import dangers
 from bs4 import BeautifulSoup
 from edits import (
+    ABBREVIATION,
+    ADDRESS_LINES,
+    CAPTIONS,
+    CITED_ADDRESS,
+    DEFINITION,
+    EDITORS_NOTE,
     EDITS,
     EMAIL_ADDRESS,
+    EMOJI_PARAGRAPH,
     GITHUB_NOTICE,
+    MATERIAL_NOTICE,
     OUTSIDE_IN_NAV,
     SETTINGS,
+    TASKS,
     WEB_ADDRESS,
     add_alias,
     after_first_paragraph,
@@ -30,6 +40,8 @@ from project import ROOT, build_copy, copy_project, published_copy, zensical_bui
 
 from statement_site import checks
 from statement_site.source.project import Source
+from statement_site.source.text import squeeze
+from statement_site.steps import share_pages
 
 GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
 EXECUTED_TYPES = {"", "module", "text/javascript", "application/javascript"}
@@ -62,7 +74,10 @@ def test_ids_and_aliases_are_on_their_pages_once(built):
 def test_share_controls_copy_each_parts_share_address(built):
     source, site = built
     problems = contract.every_shareable_part_has_a_permalink_and_share_page(source, site)
+    problems += contract.every_share_address_a_control_copies_is_written(source, site)
     assert not problems, "\n".join(problems)
+    title = next(p for p in source.pages["index.md"].parts if p.kind == "heading" and p.level == 1)
+    assert title.explicit, "the copy's title has an ID of its own (give_the_title_an_id)"
 
 
 def test_share_pages_show_their_parts_card_and_lead_to_it(built):
@@ -78,8 +93,7 @@ def test_share_pages_show_their_parts_card_and_lead_to_it(built):
             assert html.html["lang"] == (page.lang or source.config.language), page.share_path(ident)
             assert meta["og:url"] == site_url + page.share_path(part.id)
             title = meta["og:title"].removesuffix("…")
-            alt = ", ".join(a for a, _ in part.images)
-            assert (part.text if part.kind != "image" else alt).startswith(title), (ident, meta["og:title"])
+            assert part.words.startswith(title), (ident, meta["og:title"])
             image = site / meta["og:image"].removeprefix(site_url)
             with Image.open(image) as card:
                 assert card.format == "PNG" and card.size == (1200, 630)
@@ -216,11 +230,11 @@ def card_of(site, page, ident):
 
 def shown_on_card(page, part):
     """What a part's card shows: its words, its section and page; a section's, the words under it."""
-    words = [part.text, part.section, page.title]
+    words = [part.words, part.section, page.title]
     if part.kind == "heading":
         after = page.parts[page.parts.index(part) + 1 :]
         end = next((n for n, p in enumerate(after) if p.kind == "heading" and p.level <= part.level), len(after))
-        words += [p.text for p in after[:end] if p.container is None and p.kind != "heading"]
+        words += [p.words for p in after[:end] if p.container is None and p.kind != "heading"]
     return words
 
 
@@ -238,3 +252,62 @@ def test_a_cards_address_changes_exactly_when_its_words_do(built, site_dir):
             assert kept == words_kept, f"{page.file}:{part.line}: #{part.id}"
             changed, same = changed + (not kept), same + kept
     assert changed and same, "the edits change some parts' words and keep others'"
+
+
+def text_of(element):
+    return squeeze(element.get_text()) if element is not None else None
+
+
+def test_habits_of_github_and_material_show_as_their_previews_do(built):
+    """Each habit of tests/edits.py as GitHub's preview or Material's documentation shows it:
+    emoji, task lists (each box named by its words, and inert), line breaks, `!!!` notices,
+    definition lists, abbreviations, comments hidden, a citation ending in its address, an image
+    with its caption (written either way) and an image in a link."""
+    source, site = built
+    html = (site / source.pages["index.md"].dest).read_text(encoding="utf-8")
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    emoji = article.find(id="edits-emoji")
+    assert text_of(emoji).startswith("🕊️ Peace now, and ❤️ for every family"), text_of(emoji)
+    assert ":" not in EMOJI_PARAGRAPH.replace(":dove:", "").replace(":heart:", "") and ":dove:" not in html
+    for n, (words, done) in enumerate(TASKS, 1):
+        box = article.select_one(f"#edits-task-{n} > label > input[type=checkbox]")
+        assert box is not None and box.has_attr("disabled") and box.has_attr("checked") == done, box
+        assert text_of(box.parent) == words, "a box is named by its task's words"
+    address = article.find(id="edits-address")
+    assert len(address.find_all("br")) == 2 and all(line in text_of(address) for line in ADDRESS_LINES), address
+    title, text = MATERIAL_NOTICE
+    notice = article.select_one("div.admonition.info")
+    assert text_of(notice.select_one(".admonition-title")) == title and text in text_of(notice), notice
+    term, definition = DEFINITION
+    assert [text_of(article.find(tag)) for tag in ("dt", "dd")] == [term, definition]
+    short, long = ABBREVIATION
+    assert article.find("abbr", string=short)["title"] == long and f"*[{short}]" not in html
+    assert EDITORS_NOTE not in html and "<!--" not in str(article), "a note to editors is published"
+    cited = article.select_one(f'.footnote a[href="{CITED_ADDRESS}"]')
+    assert cited is not None and text_of(cited) == CITED_ADDRESS, "the citation's address is not its link"
+    for ident, caption in CAPTIONS.items():
+        figure = article.find(id=ident)
+        assert figure.name == "figure" and figure.find("img") and text_of(figure.figcaption).startswith(caption), figure
+    assert article.select_one("#edits-linked-image a[href] > img") is not None
+
+
+def test_no_placeholder_reaches_a_title_a_description_or_a_card(built):
+    """Share pages and each page's preview say a part by its words: never an image's placeholder
+    ("[image: …]") nor one of Python-Markdown's (STX … ETX); an image with a caption by its
+    caption, one without by its description."""
+    source, site = built
+    placeholder = re.compile(r"\[image:|[\x00-\x08\x0b-\x1f]")
+    for path in [*site.glob("s/**/index.html"), *(site / page.dest for page in source.pages.values())]:
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        said = [head.title.get_text()] + [m.get("content", "") for m in head.find_all("meta") if m.get("property") or m.get("name")]
+        assert not [s for s in said if placeholder.search(s)], f"{path.relative_to(site)}: {said}"
+    site_url = source.config.site_url
+    for page in source.pages.values():
+        for n, part in enumerate(page.parts):
+            if part.shareable:
+                card = share_pages.share_of(page, n, source, site_url).card
+                drawn = [card["kicker"], card["main"], card["text"], *card["source"]]
+                assert not [s for s in drawn if placeholder.search(s)], f"{page.file}:{part.line}: {card}"
+    figure = source.pages["index.md"].ids["edits-figure"]
+    share = share_pages.share_of(source.pages["index.md"], source.pages["index.md"].parts.index(figure), source, site_url)
+    assert share.title == CAPTIONS["edits-figure"], share.title

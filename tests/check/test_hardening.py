@@ -46,7 +46,7 @@ UNSAFE = {
     ),
     "class-that-hides": ("Text shown only in print.\n{: .print-url }", "the class 'print-url' is not available"),
     "closing-the-article": ("</article><p>Now in the theme's markup.</p>", "the HTML <p> would show on the page as text"),
-    "bogus-comment": ("A sentence <!-- hidden --> with a comment.", "an HTML comment would show on the page as text: remove it"),
+    "comment-never-closed": ("<!-- hidden\n\nThe rest of the page.", "this HTML comment is never closed"),
 }
 
 

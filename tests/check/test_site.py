@@ -11,6 +11,10 @@ import pytest
 from PIL import Image
 from project import ROOT, serve, source
 
+from statement_site.source.parts import KINDS
+
+# What the share controls call the parts that have one, as the model defines them.
+CONTROLS = "|".join(sorted({kind.control for kind in KINDS.values() if kind.control}))
 FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src", "link": "href"}
 OGS = ROOT / "node_modules" / "open-graph-scraper"
 
@@ -43,8 +47,8 @@ def test_headings_are_named_by_their_text_and_share_controls_by_their_part(read_
         assert not [a["href"] for a in controls if a.get("title")], "a title that repeats the name"
         for part in page.parts:
             if part.shareable and part.kind != "heading":
-                name = html.select_one(f"#{part.id} > a.share-link")["aria-label"]
-                assert re.fullmatch(r"Copy link to (paragraph|item|quotation|image) \d+ of “.+”", name), (page.file, part.line, name)
+                name = html.select_one(f"#{part.id} > a.share-link, #{part.id} > figcaption a.share-link")["aria-label"]
+                assert re.fullmatch(rf"Copy link to ({CONTROLS}) \d+ of “.+”", name), (page.file, part.line, name)
 
 
 def test_pages_ask_no_other_host_for_anything(site_dir):
@@ -153,7 +157,7 @@ def test_a_link_preview_shows_the_part(previews):
     for path, part in parts.items():
         preview = found[path]
         title, description = preview.get("ogTitle", ""), preview.get("ogDescription", "")
-        words = part.text if part.kind != "image" else ", ".join(alt for alt, _ in part.images)
+        words = part.words
         assert title and words.startswith(title.removesuffix("…")), f"{path}: og:title {title!r}"
         assert words.startswith(description.removesuffix("…")) or part.kind == "heading", f"{path}: {description!r}"
         assert preview.get("ogUrl") == site_url + path and preview.get("twitterCard") == "summary_large_image"
