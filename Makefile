@@ -5,13 +5,20 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build build-zensical check test bench lock chromium clean
 
+# The settings (mkdocs.yml over config/site.yml) are read safely first: MkDocs and Zensical load
+# them with PyYAML's full loader, whose Python tags run code, before any check of theirs.
+SETTINGS := $(PYTHON) -m statement_site settings
+
 serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.1:8000/
+	$(SETTINGS)
 	$(PYTHON) -m mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/site.stamp  ## Build the static site into site/
+	$(SETTINGS)
 	$(PYTHON) -m mkdocs build --strict
 
-# The same site with Zensical, which runs no hooks: the checks, its build, then the pipeline.
+# The same site with Zensical, which runs no hooks: the checks (the settings read safely first),
+# its build, then the pipeline.
 build-zensical: export SITE_DIR ?= site-zensical
 build-zensical: $(VENV)/test.stamp  ## Build the site with Zensical into site-zensical/ (or $SITE_DIR)
 	$(PYTHON) -m statement_site check

@@ -1,4 +1,4 @@
-"""The MkDocs adapter of statement_site: the one hook in mkdocs.yml. Zensical runs no hooks; it
+"""The MkDocs adapter of statement_site: the one hook (config/site.yml, `hooks:`). Zensical runs no hooks; it
 gets the same checks and pipeline from `make build-zensical` (README, "Zensical").
 
 - Before anything is read or written (`on_config`), the editor checks (checks.py): a problem

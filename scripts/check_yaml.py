@@ -1,6 +1,7 @@
 """Check that YAML files parse, as MkDocs reads them (with its `!ENV` tag), and that no key is
-written twice: YAML would silently keep only the last one. published-anchors.yml is read
-against its schema by the editor checks (`python -m statement_site check`), which say more.
+written twice: YAML would silently keep only the last one (statement_site's CodeLoader, which
+reads config/site.yml). mkdocs.yml and published-anchors.yml are read against their schemas by
+the editor checks (`python -m statement_site check`), which say more.
 
 Usage: python scripts/check_yaml.py mkdocs.yml .github/workflows/checks.yml …
 """
@@ -8,21 +9,8 @@ Usage: python scripts/check_yaml.py mkdocs.yml .github/workflows/checks.yml …
 import sys
 
 import yaml
-from yaml_env_tag import construct_env_tag
 
-
-class StrictLoader(yaml.SafeLoader):
-    def construct_mapping(self, node, deep=False):
-        keys = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in keys:
-                raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} is written twice", key_node.start_mark)
-            keys.add(key)
-        return super().construct_mapping(node, deep)
-
-
-StrictLoader.add_constructor("!ENV", construct_env_tag)
+from statement_site.source.settings import CodeLoader
 
 
 def main(paths):
@@ -31,7 +19,7 @@ def main(paths):
         with open(path, encoding="utf-8") as stream:
             text = stream.read()
         try:
-            yaml.load(text, Loader=StrictLoader)
+            yaml.load(text, Loader=CodeLoader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"{path}:{mark.line + 1}" if mark else path

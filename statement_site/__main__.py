@@ -1,9 +1,11 @@
 """The project's command line: `python -m statement_site COMMAND`.
 
+    settings              the site's settings (mkdocs.yml, config/site.yml) read safely, before a generator loads them
     check                 the editor checks on docs/, front matter, the nav and published-anchors.yml
     finish SITE_DIR       the post-build pipeline over an output folder (after `zensical build`)
     redline BASE HEAD     what readers will see change between two commits, as Markdown
     summary REPORT LOG    the job summary and annotations of a CI run, in plain words
+    review BASE HEAD      the verdict on a pull request: this checkout's code over HEAD's content, as Markdown
 
 Each problem is printed as `file:line: message`; the exit status is 1 when there is any."""
 
@@ -14,6 +16,19 @@ from pathlib import Path
 
 from . import checks, pipeline
 from .source.project import Source
+
+
+def settings(args):
+    from .source.settings import settings_problems
+
+    problems = settings_problems(args.root)
+    for problem in problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    if problems:
+        print(f"statement_site settings: {len(problems)} problem(s), before any generator read them", file=sys.stderr)
+        return 1
+    print("statement_site settings: mkdocs.yml and config/site.yml read safely")
+    return 0
 
 
 def check(args):
@@ -60,10 +75,21 @@ def summary(args):
     return summary.main(args.report, args.log)
 
 
+def review(args):
+    from . import review
+
+    verdict, since, head = review.review(args.root, args.base, args.head, args.site_dir)
+    sys.stdout.write(review.report(verdict, args.root, since, head))
+    if args.status:
+        Path(args.status).write_text(review.status_line(verdict) + "\n", encoding="utf-8")
+    return 0 if verdict.built else 1
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m statement_site", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=Path("."), help="the project (where mkdocs.yml is)")
     commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("settings", help="the site's settings, read safely").set_defaults(run=settings)
     commands.add_parser("check", help="the editor checks").set_defaults(run=check)
     finishing = commands.add_parser("finish", help="the post-build pipeline")
     finishing.add_argument("site_dir")
@@ -76,6 +102,12 @@ def main(argv=None):
     summing.add_argument("report")
     summing.add_argument("log")
     summing.set_defaults(run=summary)
+    reviewing = commands.add_parser("review", help="the verdict on a pull request, by this checkout's code")
+    reviewing.add_argument("base", help="the branch the pull request goes into (main)")
+    reviewing.add_argument("head", help="the pull request's last commit, fetched, never checked out")
+    reviewing.add_argument("--site-dir", default="site-preview", help="where the built site goes")
+    reviewing.add_argument("--status", help="a file to write the commit status's one line to")
+    reviewing.set_defaults(run=review)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -59,8 +59,8 @@ REQUIRED_ATTRIBUTES = {"input": ("type", "disabled")}
 
 # What to write instead, by element; anything else gets DEFAULT_HINT.
 HINTS = {
-    "script": "the site's scripts live in overrides/partials/javascripts/ and are reviewed by developers",
-    "style": "page styles belong in docs/stylesheets/extra.css",
+    "script": "the site's scripts are code: they live in overrides/assets/javascripts/, which developers change",
+    "style": "the site's styles are code: they live in overrides/assets/stylesheets/, which developers change",
     "iframe": "link to the other page instead: [its title](https://…)",
     "video": "link to the video instead: [its title](https://…)",
     "object": "link to the file instead",
@@ -474,7 +474,7 @@ def theme_url_problem(element, name, value, site_url):
     """Links may lead anywhere; what the page loads comes from the site itself."""
     rel = set((element.get("rel") or "").lower().split())
     if name == "link" and "icon" in rel and normalise_url(value).startswith("data:image/svg+xml,"):
-        return None  # the inline favicon (mkdocs.yml, theme.favicon)
+        return None  # the inline favicon (config/site.yml, theme.favicon)
     loads = name not in ("a", "link", "form", "button", "input") or rel & {"stylesheet", "preload", "modulepreload", "icon"}
     return url_problem(value, allow_remote=not loads, site_url=site_url)
 

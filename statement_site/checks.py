@@ -18,9 +18,10 @@ from PIL import Image
 
 from . import limits
 from .problems import Problem
-from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
+from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
+from .source.strict import as_yaml
 from .source.text import INVISIBLE, is_id, slug
 from .svg import svg_problems
 
@@ -276,6 +277,8 @@ def normalise(path):
 def language_problems(page, source=None):
     if page.lang:
         return switch_problems(page, source) if source else []
+    if source and any(p.file == page.file and p.line < page.body_line for p in source.problems):
+        return []  # its front matter could not be read: whether it says a language is unknown
     words = re.findall(r"[a-záéíóúñçàèêôû]+", " ".join(part.text for part in page.parts).lower())
     counts = {code: sum(word in common for word in words) for code, common in COMMON_WORDS.items()}
     guess = max(counts, key=counts.get)
@@ -297,26 +300,31 @@ def switch_problems(page, source):
     (`extra.alternate`, which also gives every page its `hreflang` alternates), with the page
     in the site's language, so that readers of either find the other."""
     site = source.config.language
-    if page.lang.split("-")[0] == site.split("-")[0]:
-        return []
+    if page.lang.split("-")[0] == site.split("-")[0] or not source.config.read:
+        return []  # the same language; or settings that could not be read, whose message comes first
     offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
     home = next(iter(source.pages.values()))
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
     if all(pair in offered for pair in wanted):
         return []
-    line = source.config.line_of.get("extra", 1)
     entries = "".join(
         f"'    - name: {language_name(lang)}', '      link: {link}', '      lang: {lang}', "
         for lang, link in wanted
         if (lang, link) not in offered
     )
-    start = "" if source.config.alternates else "'  alternate:', "
+    alternate, extra = source.config.line_in_settings("extra.alternate"), source.config.line_in_settings("extra")
+    if alternate:
+        where, start = f"under 'alternate:' in {CONFIG_FILE} (line {alternate})", ""
+    elif extra:
+        where, start = f"under 'extra:' in {CONFIG_FILE} (line {extra})", "'  alternate:', "
+    else:
+        where, start = f"at the end of {CONFIG_FILE}", "'extra:', '  alternate:', "
     return [
         Problem(
             page.file,
             1,
             f"this page is in {language_name(page.lang)} (lang: {page.lang}), but the language switch does not offer it: "
-            f"add under 'extra:' in mkdocs.yml (line {line}) the lines {start}{entries.rstrip(', ')}",
+            f"add {where} the lines {start}{entries.rstrip(', ')}",
         )
     ]
 
@@ -341,24 +349,18 @@ def nav_problems(source, published=None, found=()):
         return []  # mkdocs.yml's own message says why; every page is not "missing from the nav"
     problems = []
     listed = set()
-    for entry in source.config.nav:
-        if "<" in entry.title or ">" in entry.title or len(entry.title) > 80:
-            problems.append(Problem(CONFIG_FILE, entry.line, "a nav title is plain text under 80 characters, without < or >"))
+    for entry in source.config.nav:  # titles and addresses judged as the settings were read
         if entry.src is None:
             continue
         listed.add(entry.src)
         if entry.src not in source.pages:
             problems.append(Problem(CONFIG_FILE, entry.line, f"the nav lists '{entry.src}', which is not a page of docs/"))
-    nav_line = source.config.line_of.get("nav", 1)
+    nav_line = source.config.line_in_settings("nav")
+    where = f"under 'nav:' in {CONFIG_FILE} (line {nav_line})" if nav_line else f"at the end of {CONFIG_FILE}, under a line 'nav:'"
     for src, page in source.pages.items():
         if src not in listed and not source.config.out_of_nav(src):
             problems.append(
-                Problem(
-                    page.file,
-                    1,
-                    f"this page is in no menu, so readers cannot find it: add a line '  - {page.title}: {src}' "
-                    f"under 'nav:' in mkdocs.yml (line {nav_line})",
-                )
+                Problem(page.file, 1, f"this page is in no menu, so readers cannot find it: add a line '  - {as_yaml(page.title)}: {src}' {where}")
             )
     return problems
 
@@ -373,14 +375,14 @@ def redirect_problems(source, published=None, found=()):
         if page is not None:
             problems.append(
                 Problem(
-                    CONFIG_FILE,
+                    CODE_CONFIG,
                     redirect.line,
                     f"the redirect from {redirect.old} would take the place of the page {page.file}: a redirect is for "
                     "a page that is gone; remove this line, or the page",
                 )
             )
         elif urlsplit(redirect.new).scheme not in ("http", "https") and redirect.new.split("#")[0] not in source.pages:
-            problems.append(Problem(CONFIG_FILE, redirect.line, f"the redirect from {redirect.old} leads to {redirect.new}, which is not a page of docs/"))
+            problems.append(Problem(CODE_CONFIG, redirect.line, f"the redirect from {redirect.old} leads to {redirect.new}, which is not a page of docs/"))
     return problems
 
 
@@ -426,8 +428,8 @@ def removed_id_problems(source, published, found=()):
                     Problem(
                         f"{DOCS}/{src}",
                         1,
-                        f"this page was published and is gone: if it moved, map 'old.md: new.md' under the "
-                        f"redirects plugin in {CONFIG_FILE}, so that its links keep working",
+                        f"this page was published and is gone: if it moved, ask a developer to map 'old.md: new.md' "
+                        f"under the redirects plugin in {CODE_CONFIG}, so that its links keep working",
                     )
                 )
             continue

@@ -14,9 +14,15 @@ SVG_BYTES = 100_000
 PDF_BYTES = 10_000_000
 NAME_CHARACTERS = 80  # of one file or folder name
 PATH_DEPTH = 4  # docs/a/b/c/page.md
-# Each page carries the nav's lists on the way to it (navigation.prune in mkdocs.yml): bounded
+# Each page carries the nav's lists on the way to it (navigation.prune in config/site.yml): bounded
 # lists keep every page's size, and so the work of each, the same however many pages there are.
 NAV_ENTRIES = 40
+NAV_DEPTH = 4  # sections in sections: the menu stays one a reader can find a page in
+
+# The site's settings (mkdocs.yml): what reaches every page's tab, header, footer and preview.
+SETTINGS_BYTES = 100_000  # the file editors change: a nav of 500 pages is 20 KB
+TITLE_CHARACTERS = 80  # the site's name, a nav title, a language's name: a tab or a menu line
+SETTING_CHARACTERS = 500  # the description, the copyright line
 
 # Inside a page: Python-Markdown's inline patterns take quadratic time on long runs of
 # brackets and backticks, so a block is bounded in length and in those characters.

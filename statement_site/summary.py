@@ -50,11 +50,13 @@ CHECKS = {
         "add an alias for the old ID in published-anchors.yml (`old-id: new-id` under the page's `aliases:`)",
     ),
     "test_share_addresses": ("A share address would no longer lead to its part", DEVELOPER),
+    "test_review": ("The verdict on pull requests would no longer be right", DEVELOPER),
 }
 OTHER = ("A check failed", "ask a developer: the details are in the log of the step that ran the tests")
 # Words from the test machinery that mean nothing to an editor.
 JARGON = re.compile(r"locator\(|strict mode violation|Call log:|Traceback|^in \w+$|^\w+(Error|Exception)\b")
 LEVEL = re.compile(r"^(ERROR|WARNING)\s+-\s+")
+GENERATOR_ERROR = re.compile(r"^Error:\s+")  # MkDocs' and Zensical's own, before any page
 # Where a place ends: "docs/index.md:12: …", "…:12:5: …" (a column is dropped), "…:12 …".
 LINE_NUMBER = re.compile(r":(\d{1,9})(?::\d+)?(?::\s*|\s+|$)")
 # What may stand just before a file name in a message: "AssertionError: docs/…", "['docs/…".
@@ -80,11 +82,11 @@ class Finding:
 # -- Where a message points: files of the repository ----------------------------------------------
 
 
-def repository_file(name):
-    """`name` relative to the repository (the working directory) when it is one of its files."""
+def repository_file(name, root=None):
+    """`name` relative to the repository (`root`, else the working directory) when it is one of its files."""
     if not name or "\0" in name or name != name.strip():
         return None
-    root = Path.cwd().resolve()
+    root = Path(root or Path.cwd()).resolve()
     try:
         full = (root / name).resolve()
         relative = full.relative_to(root).as_posix()
@@ -94,22 +96,22 @@ def repository_file(name):
     return relative if exists and not relative.startswith(NOT_THE_PROJECT) else None
 
 
-def file_ending_at(text, lowest, end):
+def file_ending_at(text, lowest, end, root=None):
     """(where it starts, the file) of the longest name of a repository file that ends at `end`
     (names may hold spaces, commas and colons), or None."""
     for start in range(max(lowest, end - LONGEST_NAME), end):
         if start == 0 or text[start - 1] in BEFORE_A_NAME:
-            file = repository_file(text[start:end])
+            file = repository_file(text[start:end], root)
             if file:
                 return start, file
     return None
 
 
-def places(line):
+def places(line, root=None):
     """[(file, line, what it says there)] for each `file:line: message` in one line of text."""
     marks, lowest = [], 0  # (where the file's name starts, the file, its line, where the words start)
     for number in LINE_NUMBER.finditer(line):
-        named = file_ending_at(line, lowest, number.start())
+        named = file_ending_at(line, lowest, number.start(), root)
         if named:
             marks.append((*named, max(1, int(number.group(1))), number.end()))
             lowest = number.end()
@@ -125,17 +127,18 @@ def said_plainly(said):
 # -- The build's log -------------------------------------------------------------------------------
 
 
-def build_findings(log):
-    """A finding for each ERROR or WARNING line of the build's log, on its place when it names one."""
+def build_findings(log, root=None):
+    """A finding for each ERROR or WARNING line of the build's log (and for a generator's own
+    `Error: …`, such as a configuration it could not read), on its place when it names one."""
     if not Path(log).is_file():
         return []
     findings = []
     for entry in Path(log).read_text(encoding="utf-8", errors="replace").splitlines():
-        level = LEVEL.match(entry)
+        level = LEVEL.match(entry) or GENERATOR_ERROR.match(entry)
         if not level:
             continue
         message = entry[level.end() :].strip()
-        found = [Finding(BUILD, said, file, line) for file, line, said in places(message) if said]
+        found = [Finding(BUILD, said, file, line) for file, line, said in places(message, root) if said]
         findings += found or [Finding(BUILD, message)]
     return list(dict.fromkeys(findings))
 
@@ -204,10 +207,14 @@ def summarize(report, log):
         items += [summary_item(f) for f in tests]
     if not items:
         return passed(), []
+    return needs_fixing(items), [annotation(f) for f in (build + tests)[:MOST_ANNOTATIONS]]
+
+
+def needs_fixing(items):
+    """The summary's list of problems, bounded, under its heading."""
     if len(items) > MOST_ITEMS:
         items = [*items[:MOST_ITEMS], f"- … and {len(items) - MOST_ITEMS} more: the log of each step has them all."]
-    lines = ["## What needs fixing", "", *items, "", "CONTRIBUTING.md, “What the checks mean”, says more."]
-    return "\n".join(lines) + "\n", [annotation(f) for f in (build + tests)[:MOST_ANNOTATIONS]]
+    return "\n".join(["## What needs fixing", "", *items, "", "CONTRIBUTING.md, “What the checks mean”, says more."]) + "\n"
 
 
 def passed():

@@ -3,6 +3,7 @@ how to tell, without the site's own code, whether a built page let any of it thr
 
 - `markup_corpus()`: Markdown entries of tests/corpus/*.txt, each to be a page of its own;
 - `files_corpus()`: whole files for docs/ (tests/corpus/files.yml);
+- `settings_corpus()`: the site's settings and code configuration (tests/corpus/settings.yml);
 - `dangers(html, hashes)`: what is active or hidden in a built page, read by html5lib."""
 
 import base64
@@ -111,6 +112,23 @@ def catalog_pdf(entries, *objects):
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
     pages = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
     return by_hand({1: catalog, 2: pages, 3: page, **dict(enumerate(objects, 4))})
+
+
+def settings_corpus(path=CORPUS / "settings.yml"):
+    """(family, entry) for every entry of the settings corpus; the entry's `data`, the bytes of
+    mkdocs.yml (or, for a `code:` entry, None), with {nav} still to fill in."""
+    entries = []
+    for family, items in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+        for item in items:
+            if "repeat" in item:
+                before, unit, times, after = item["repeat"]
+                data = (before + unit * times + after).encode()
+            elif "latin1" in item:
+                data = item["latin1"].encode("latin-1")
+            else:
+                data = item["settings"].encode() if "settings" in item else None
+            entries.append((family, {**item, "data": data}))
+    return entries
 
 
 def sha256(text):

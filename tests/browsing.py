@@ -16,7 +16,7 @@ CHROMIUM_ARGS = [
 VIEWPORTS = {"phone": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
 
 # The page's scripts have run: they load after the first paint (overrides/partials/javascripts/
-# bundle.html), Material's bundle first, then the site's share controls (docs/javascripts/).
+# bundle.html), Material's bundle first, then the site's share controls (overrides/assets/javascripts/).
 SCRIPTS_READY = """() => !!document.getElementById("share-status")
   && !!document.querySelector("meta[name=color-scheme]")"""
 

@@ -240,8 +240,35 @@ def add_a_page_in_spanish(project):
     switch, and a link from the statement."""
     (Path(project) / "docs/es.md").write_text(SPANISH_PAGE, encoding="utf-8")
     add_to_nav(project, "Español", "es.md")
-    replace(Path(project) / "mkdocs.yml", "extra:\n", "extra:\n" + LANGUAGE_SWITCH)
+    add_language_switch(project)
     insert_after(project, paragraphs(project)[-1], "[Leer en español](es.md)\n{#en-espanol}")
+
+
+def add_language_switch(project):
+    """The language switch, under `extra:` in mkdocs.yml (added at its end when it has none)."""
+    path = Path(project) / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    if "\nextra:\n" in text:
+        replace(path, "\nextra:\n", "\nextra:\n" + LANGUAGE_SWITCH)
+    else:
+        path.write_text(text.rstrip("\n") + "\nextra:\n" + LANGUAGE_SWITCH, encoding="utf-8")
+
+
+# The site's settings as an editor writes them (CONTRIBUTING.md, "The site's settings"): a colon
+# and an ampersand in the title, quotes and a dash in the description, a symbol in the copyright
+# line, a menu entry to another site whose title has a colon.
+SETTINGS = {
+    "site_name": "ILRC: Calls for a Permanent Ceasefire & Peace",
+    "site_description": "The ILRC’s statement : “a permanent ceasefire” — the first step towards peace",
+    "copyright": "© 2026 Immigrant Legal Resource Center (ILRC) — all rights reserved",
+}
+OUTSIDE_IN_NAV = ("ILRC: our organisation", "https://www.ilrc.org/")
+
+
+def write_the_sites_settings(project):
+    for key, value in SETTINGS.items():
+        setting_line(project, key, f"{key}: '{value}'")
+    add_to_nav(project, f'"{OUTSIDE_IN_NAV[0]}"', OUTSIDE_IN_NAV[1])
 
 
 def note_a_change_for_readers(project):
@@ -393,6 +420,7 @@ EDITS = {
         add_a_notice_as_github_writes_it,
         add_a_page,
         add_a_page_in_spanish,
+        write_the_sites_settings,
         note_a_change_for_readers,
         write_emoji_as_on_github,
         tick_tasks_as_on_github,
@@ -456,6 +484,38 @@ def a_nav_title_with_a_colon(project):
     add_to_nav(project, "Press: 3 December", "press.md")
     lines = lines_of(Path(project) / "mkdocs.yml")
     return "mkdocs.yml", lines.index("  - Press: 3 December: press.md") + 1
+
+
+FRENCH_PAGE = """\
+---
+lang: fr
+description: L’ILRC : un appel pour un cessez-le-feu permanent
+---
+
+# L’ILRC appelle à un cessez-le-feu permanent
+
+Un cessez-le-feu permanent est le premier pas vers la paix.
+{#premier-pas}
+"""
+
+
+def a_french_description_with_a_colon(project):
+    """French puts a space before a colon: YAML reads ' : ' as a key in a key, as ': '."""
+    (Path(project) / "docs/fr.md").write_text(FRENCH_PAGE, encoding="utf-8")
+    add_to_nav(project, "Français", "fr.md")
+    return "docs/fr.md", 3
+
+
+def setting_line(project, key, *lines):
+    """mkdocs.yml with the lines of `key` (its own, and those indented under it) replaced by
+    `lines`: (the file, the first line's number)."""
+    path = Path(project) / "mkdocs.yml"
+    text = lines_of(path)
+    at = next(n for n, line in enumerate(text) if line.startswith(f"{key}:"))
+    end = next((n for n in range(at + 1, len(text)) if not text[n].startswith((" ", "-"))), len(text))
+    text[at:end] = lines
+    path.write_text("\n".join(text), encoding="utf-8")
+    return "mkdocs.yml", at + 1
 
 
 def last_item(source):
@@ -552,8 +612,31 @@ MISTAKES = {
     ),
     "a-nav-title-with-a-colon": (
         a_nav_title_with_a_colon,
-        "this file is not valid YAML: mapping values are not allowed here: a title with ': ' in it is written in "
-        "quotes, '  - \"Press: 3 December\": press.md'",
+        "YAML reads the ': ' in this line as the start of a value: write the text in quotes, '  - \"Press: 3 December\": press.md'",
+    ),
+    "a-french-description-with-a-colon": (
+        a_french_description_with_a_colon,
+        "YAML reads the ': ' in this line as the start of a value: write the text in quotes, "
+        "'description: \"L’ILRC : un appel pour un cessez-le-feu permanent\"'",
+    ),
+    "a-site-name-with-a-colon": (
+        lambda project: setting_line(project, "site_name", "site_name: ILRC: A Statement"),
+        "YAML reads the ': ' in this line as the start of a value: write the text in quotes, 'site_name: \"ILRC: A Statement\"'",
+    ),
+    "not-in-nav-as-a-list": (
+        lambda project: setting_line(project, "not_in_nav", "not_in_nav:", "  - revisions.md"),
+        "not_in_nav: is text, not a list: one page after it ('not_in_nav: revisions.md'), or several, each on its "
+        "own line under 'not_in_nav: |', indented two spaces",
+    ),
+    "a-straight-quote-in-the-sites-description": (
+        lambda project: setting_line(project, "site_description", "site_description: 'The \"ceasefire\" statement'"),
+        "site_description: a straight quote (\") is not used here (pages would read it as the end of a value): write “ and ” instead",
+    ),
+    "a-script-in-the-settings": (
+        lambda project: setting_line(project, "copyright", "extra_javascript:", "  - https://example.org/x.js"),
+        "'extra_javascript:' is code, not an editor's setting: it belongs in config/site.yml, which developers change "
+        "(ask one). The settings here are site_name, site_description, copyright, nav, not_in_nav and extra: "
+        "alternate: (the language switch)",
     ),
     "a-button-class-on-a-paragraph": (
         after_first_paragraph("Sign the letter today.\n{: .md-button }"),
@@ -710,14 +793,19 @@ MISTAKES.update(
         ),
         "a-page-in-spanish-without-the-language-switch": (
             lambda project: (spanish_page_without_lang(project), replace_front_matter(project))[0],
-            lambda before: "this page is in Español (lang: es), but the language switch does not offer it: add under "
-            f"'extra:' in mkdocs.yml (line {before.config.line_of['extra']}) the lines '  alternate:', '    - name: "
-            "English', '      link: ./', '      lang: en', '    - name: Español', '      link: es/', '      lang: es'",
+            lambda before: "this page is in Español (lang: es), but the language switch does not offer it: add "
+            + (f"under 'extra:' in mkdocs.yml (line {before.config.line_in_settings('extra')}) the lines " if before.config.line_in_settings("extra") else "at the end of mkdocs.yml the lines 'extra:', ")
+            + "'  alternate:', '    - name: English', '      link: ./', '      lang: en', '    - name: Español', '      link: es/', '      lang: es'",
         ),
-        "a-page-missing-from-the-nav": (
+        "a-page-whose-title-has-a-colon-missing-from-the-nav": (
+        lambda project: ((Path(project) / "docs/press.md").write_text("# Press: 3 December\n\nFor the press.\n", encoding="utf-8"), ("docs/press.md", 1))[1],
+        lambda before: "this page is in no menu, so readers cannot find it: add a line '  - \"Press: 3 December\": press.md' under "
+        f"'nav:' in mkdocs.yml (line {before.config.line_in_settings('nav')})",
+    ),
+    "a-page-missing-from-the-nav": (
             page_missing_from_nav,
             lambda before: "this page is in no menu, so readers cannot find it: add a line '  - A draft: draft.md' under "
-            f"'nav:' in mkdocs.yml (line {before.config.line_of['nav']})",
+            f"'nav:' in mkdocs.yml (line {before.config.line_in_settings('nav')})",
         ),
     }
 )

@@ -22,10 +22,11 @@ from mkdocs.exceptions import Abort, PluginError
 
 from statement_site import checks, pipeline
 from statement_site.source.project import Source
+from statement_site.source.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads, copied for tests that edit the project as an editor would.
-PROJECT_FILES = ("mkdocs.yml", "published-anchors.yml", "docs", "overrides", "hooks")
+PROJECT_FILES = ("mkdocs.yml", "config", "published-anchors.yml", "docs", "overrides", "hooks")
 CACHE = ".cache"
 BUILD_CACHES = ("cards", "critical-css")  # under .cache/: statement_site's (Zensical keeps its own there)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -83,11 +84,15 @@ def run(project, *args, timeout=600):
 
 
 def build_copy(project, *options, site_dir=None):
-    """`mkdocs build --strict` of a copied project into its site/ (or `site_dir`), in this process
-    (MkDocs and the hook are imported once a test session): (exit code, what it logged, a line a
-    message). `options` are the command's; -q changes nothing here."""
+    """`make build` of a copied project into its site/ (or `site_dir`): its settings read safely,
+    then `mkdocs build --strict` in this process (MkDocs and the hook are imported once a test
+    session): (exit code, what it logged, a line a message). `options` are the command's; -q
+    changes nothing here."""
     if Path(project) != ROOT:
         with_build_cache(project)
+    problems = settings_problems(project)  # first, as `make build` reads them
+    if problems:
+        return 1, "\n".join(f"ERROR   -  {problem}" for problem in problems)
     config = load_config(str(Path(project) / "mkdocs.yml"), site_dir=str(site_dir or Path(project) / "site"), strict=True)
     with logged("mkdocs") as lines, nothing_published():
         try:

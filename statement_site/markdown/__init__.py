@@ -1,5 +1,5 @@
 """The site's own Python-Markdown extensions, one feature a module, as pymdown-extensions has
-them: listed under `markdown_extensions` in mkdocs.yml, last, so that MkDocs and Zensical both
+them: listed under `markdown_extensions` in config/site.yml, last, so that MkDocs and Zensical both
 run them.
 
 - `statement_site.markdown.safety`: raw HTML stays text; attributes only from the allowlist.

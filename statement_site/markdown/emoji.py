@@ -9,8 +9,8 @@ no image from another host. A shortcode GitHub does not know (`:ceasefire:`) sta
 as on GitHub.
 
 Configured here, in Python: pymdownx.emoji takes its index and its generator as functions, which
-mkdocs.yml could name only with a Python tag (`!!python/name:`), which the settings' safe reader
-refuses. Whatever options mkdocs.yml gives, these two stay.
+config/site.yml could name only with a Python tag (`!!python/name:`), which the settings' safe reader
+refuses. Whatever options config/site.yml gives, these two stay.
 """
 
 from pymdownx import emoji

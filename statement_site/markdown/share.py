@@ -8,7 +8,7 @@ copied and shared, and old links land after a rename.
 
 - **Share controls.** Each part with an ID whose kind has a share address (a section heading, a
   paragraph, a list item, a quotation, an image: source/parts.py says which) gets a permalink, `<a class="headerlink share-link" href="#id">¶</a>`, a plain link that works
-  without JavaScript (docs/javascripts/share.js turns it into a copy or share button). Those the
+  without JavaScript (overrides/assets/javascripts/share.js turns it into a copy or share button). Those the
   editor wrote (`{#id}`) carry `data-share-url`, the part's share address (`s/<id>/`, whose
   preview card shows that part: steps/share_pages.py). Each control is named after its part
   ("Copy link to paragraph 3 of “The war”"), so that a screen reader's list of links tells them

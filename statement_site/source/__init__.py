@@ -8,7 +8,8 @@ asks it: the checks, the Markdown extensions, the post-build steps, the redline 
 - text.py: words as a reader reads them, IDs, and the characters that deceive;
 - files.py: what may be under docs/, where files come from (the working tree or a commit) and
   the addresses the site gives them;
-- settings.py: mkdocs.yml, read safely: the nav and the settings pages show;
+- settings.py: the editors' settings (mkdocs.yml) over the code's configuration (config/site.yml),
+  both read safely before any generator loads them: the nav and the settings pages show;
 - pages.py: a page, its front matter and the bounds that keep its reading small;
 - render.py: a page's Markdown rendered as the site renders it;
 - parts.py: what a part is (every kind the site renders, and the habits it does not), and a

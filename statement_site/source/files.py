@@ -13,9 +13,14 @@ from pathlib import Path, PurePosixPath
 from .. import limits
 from .text import is_control, slug
 
-CONFIG_FILE = "mkdocs.yml"
+CONFIG_FILE = "mkdocs.yml"  # the editors' settings, over the code's (settings.py)
+CODE_CONFIG = "config/site.yml"  # the code's configuration, which mkdocs.yml inherits
 ANCHORS_FILE = "published-anchors.yml"
 DOCS = "docs"
+# What editors own: the pages and files under docs/, the aliases of published IDs and their
+# settings. Everything else in the repository is code (.github/CODEOWNERS).
+CONTENT = (DOCS, ANCHORS_FILE, CONFIG_FILE)
+CODE_FOLDER = "overrides/assets"  # where the site's own stylesheets and scripts live
 SHARE_FOLDER = "s"  # share addresses: s/<id>/, s/<page>/<id>/ (steps/share_pages.py)
 # Beside mkdocs.yml: what builds keep by the digest of all it depends on (cards, critical CSS),
 # each in a folder of its own; Zensical keeps its own cache there too.
@@ -23,20 +28,20 @@ CACHE = ".cache"
 # Addresses the build writes itself: a page or folder of docs/ there would be overwritten.
 GENERATED = {SHARE_FOLDER: "the share addresses", "404.md": "the page for broken links", "sitemap.xml": "the sitemap"}
 
-# Extension -> (what it is for, the folder it must be in or None for anywhere, the size bound).
+# Extension -> (what it is for, the size bound). Stylesheets and scripts are code (CODE_TYPES).
 FILE_TYPES = {
-    ".md": ("pages", None, limits.PAGE_BYTES),
-    ".png": ("images", None, limits.IMAGE_BYTES),
-    ".jpg": ("images", None, limits.IMAGE_BYTES),
-    ".jpeg": ("images", None, limits.IMAGE_BYTES),
-    ".webp": ("images", None, limits.IMAGE_BYTES),
-    ".gif": ("images", None, limits.IMAGE_BYTES),
-    ".svg": ("images drawn as SVG (checked: no script, no outside reference)", None, limits.SVG_BYTES),
-    ".pdf": ("documents to download (checked: no script, action or embedded file)", None, limits.PDF_BYTES),
-    ".css": ("the site's own styles", "stylesheets", limits.PAGE_BYTES),
-    ".js": ("the site's own scripts, reviewed by developers", "javascripts", limits.PAGE_BYTES),
+    ".md": ("pages", limits.PAGE_BYTES),
+    ".png": ("images", limits.IMAGE_BYTES),
+    ".jpg": ("images", limits.IMAGE_BYTES),
+    ".jpeg": ("images", limits.IMAGE_BYTES),
+    ".webp": ("images", limits.IMAGE_BYTES),
+    ".gif": ("images", limits.IMAGE_BYTES),
+    ".svg": ("images drawn as SVG (checked: no script, no outside reference)", limits.SVG_BYTES),
+    ".pdf": ("documents to download (checked: no script, action or embedded file)", limits.PDF_BYTES),
 }
-IMAGE_TYPES = {suffix for suffix, (what, _, _) in FILE_TYPES.items() if what.startswith("images")}
+# Code that someone may drop into docs/: named as code, with where it lives.
+CODE_TYPES = {".css": "a stylesheet", ".js": "a script", ".mjs": "a script"}
+IMAGE_TYPES = {suffix for suffix, (what, _) in FILE_TYPES.items() if what.startswith("images")}
 NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
 
 
@@ -111,8 +116,17 @@ def file_allowed(path, relative, kind, size, report):
         report(path, 1, f"the site writes {GENERATED[taken]} at this address itself: choose another name")
         return False
     suffix = PurePosixPath(relative).suffix.lower()
+    if suffix in CODE_TYPES:
+        report(
+            path,
+            1,
+            f"{CODE_TYPES[suffix]} is code, not content: the site's own stylesheets and scripts live in "
+            f"{CODE_FOLDER}/, which developers change and review. Remove this file, and ask a developer "
+            "for what it was meant to do",
+        )
+        return False
     if suffix not in FILE_TYPES:
-        accepted = "; ".join(f"{s} ({what})" for s, (what, _, _) in FILE_TYPES.items() if s not in (".css", ".js"))
+        accepted = "; ".join(f"{s} ({what})" for s, (what, _) in FILE_TYPES.items())
         report(
             path,
             1,
@@ -120,12 +134,8 @@ def file_allowed(path, relative, kind, size, report):
             "For a document, save it as PDF; for anything else, link to where it lives",
         )
         return False
-    what, folder, bound = FILE_TYPES[suffix]
-    if folder and (len(parts) != 2 or parts[0] != folder):
-        report(path, 1, f"{suffix} files belong in docs/{folder}/ ({what})")
-        return False
-    if size > bound:
-        report(path, 1, size_message(size, bound, suffix))
+    if size > FILE_TYPES[suffix][1]:
+        report(path, 1, size_message(size, FILE_TYPES[suffix][1], suffix))
         return False
     return True
 
@@ -162,6 +172,8 @@ class WorkTree:
 
     def entries(self, folder):
         base = self.root / folder
+        if base.is_symlink():  # the folder itself leads elsewhere: named, never followed
+            yield folder, "link", 0
         if not base.is_dir() or base.is_symlink():
             return
         for directory, folders, names in os.walk(base, followlinks=False):
@@ -195,6 +207,8 @@ class GitTree:
 
     def entries(self, folder):
         prefix = folder.rstrip("/") + "/"
+        if folder in self.blobs:  # the folder is a file or a symbolic link
+            yield folder, *self.blobs[folder][:2]
         for path in sorted(self.blobs):
             if path.startswith(prefix):
                 yield path, self.blobs[path][0], self.blobs[path][1]
@@ -207,6 +221,51 @@ class GitTree:
 
     def exists(self, path):
         return path in self.blobs
+
+
+class ContentOver:
+    """The content of one tree (docs/, published-anchors.yml, mkdocs.yml: a pull request's
+    commit, read with git alone) over the code of another (main's checkout): what `main`'s code
+    makes of a pull request's content (python -m statement_site review)."""
+
+    def __init__(self, content, code):
+        self.content, self.code = content, code
+        self.root, self.commit = code.root, content.commit
+
+    def tree_of(self, path):
+        return self.content if is_content(path) else self.code
+
+    def entries(self, folder):
+        return self.tree_of(folder).entries(folder)
+
+    def read_bytes(self, path):
+        return self.tree_of(path).read_bytes(path)
+
+    def exists(self, path):
+        return self.tree_of(path).exists(path)
+
+
+def is_content(path):
+    """Whether a path of the repository is the editors' (CONTENT), rather than code."""
+    return path in CONTENT or path.startswith(f"{DOCS}/")
+
+
+STATUS = {"A": "added", "M": "changed", "T": "changed", "D": "removed", "R": "renamed", "C": "copied"}
+
+
+def changed_paths(root, base, head):
+    """[(what happened, path, new path or None)] of every file that differs between two commits,
+    renames found: `git diff --name-status -z -M`, whatever the names hold."""
+    listing = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head)
+    if listing is None:
+        raise SystemExit(f"git diff {base} {head} failed: is each a commit of this repository?")
+    fields, found, index = listing.split("\0"), [], 0
+    while index + 1 < len(fields) and fields[index]:
+        status = STATUS.get(fields[index][0], "changed")
+        renamed = fields[index][0] in "RC"  # R100 old new
+        found.append((status, fields[index + 1], fields[index + 2] if renamed else None))
+        index += 3 if renamed else 2
+    return found
 
 
 def git(root, *args):

@@ -1,4 +1,4 @@
-"""The whole project read once: mkdocs.yml's settings, every file under docs/ (each page
+"""The whole project read once: its settings (mkdocs.yml over config/site.yml), every file under docs/ (each page
 rendered and cut into parts) and published-anchors.yml's aliases, with every problem found on
 the way. `Source` is what the rest of the project is handed: read once a build, never again."""
 
@@ -65,7 +65,8 @@ def read_project(root, tree):
         problems.append(Problem(file, line, message, fix))
 
     config = read_config(tree, report)
-    pages, files = read_docs(tree, config, report)
+    # Pages render with the code's extensions: without them, what a page says is unknown.
+    pages, files = read_docs(tree, config, report) if config.extensions is not None else ({}, [])
     aliases = read_aliases(tree, report)
     return Source(root, config, pages, tuple(files), tuple(aliases), tuple(sorted(set(problems))), tree.commit)
 

@@ -6,17 +6,18 @@ not on each page that shows it (nor on site/404.html, which shows it first)."""
 from pathlib import Path
 
 from ..problems import Problem
-from ..source.files import CONFIG_FILE
+from ..source.files import CODE_CONFIG, CONFIG_FILE
 
 OVERRIDES = "overrides"
 
 
 def written_in(root, text):
-    """(file, line) of the first line that holds `text`: mkdocs.yml, then overrides/; or None."""
+    """(file, line) of the first line that holds `text`: the code's configuration, the editors'
+    settings, then overrides/; or None."""
     root = Path(root)
     if not text:
         return None
-    files = [root / CONFIG_FILE, *sorted((root / OVERRIDES).rglob("*.html"))]
+    files = [root / CODE_CONFIG, root / CONFIG_FILE, *sorted((root / OVERRIDES).rglob("*.html"))]
     for path in files:
         if not path.is_file():
             continue

@@ -25,7 +25,7 @@ from .. import cards, limits
 from ..source.parts import KINDS
 
 TEMPLATE = "share-page.html"
-STYLESHEET = "stylesheets/share-page.css"
+STYLESHEET = "assets/stylesheets/share-page.css"
 DESCRIPTION_LENGTH, TITLE_LENGTH, SENTENCE_LENGTH = 200, 100, 140
 # A sentence ends at . ! or ? (not after a lone capital, as in "U.S."); a clause at , ; : or a dash.
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"')]*(?=\s|$)")

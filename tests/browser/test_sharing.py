@@ -129,11 +129,13 @@ def test_without_javascript_permalinks_still_work(browser, base_url):
 
 
 def test_a_renamed_page_redirects_with_its_fragment(browser, tmp_path):
-    """An editor renames privacy.md and maps the old name: old links, fragment and all, land."""
+    """An editor renames privacy.md and a developer maps the old name (the redirects plugin is
+    code): old links, fragment and all, land."""
     project = copy_project(tmp_path)
     (project / "docs" / "privacy.md").rename(project / "docs" / "site-privacy.md")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("privacy.md", "site-privacy.md"), encoding="utf-8")
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("privacy.md", "site-privacy.md"), encoding="utf-8")
+    config = project / "config/site.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: site-privacy.md\n"),
         encoding="utf-8",

@@ -13,7 +13,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Material's own markup: `autocomplete="off"` on its drawer and search toggles (checkboxes).
 THEME_MARKUP = re.compile(r'<input class="md-toggle" data-md-toggle="\w+" type="checkbox"')
 # Where the checker lags the HTML Standard: its CSS parser reads `@property` (CSS Properties and Values, in every engine since 2024),
-# which registers the text column's measure (docs/stylesheets/extra.css), is an unknown at-rule.
+# which registers the text column's measure (overrides/assets/stylesheets/extra.css), is an unknown at-rule.
 CSS_LAG = "Unrecognized at-rule “@property”"
 
 

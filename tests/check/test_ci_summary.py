@@ -5,6 +5,7 @@ and nothing it prints able to pass for a workflow command other than its own ann
 Each test writes a build log and a JUnit report into a small project of its own, whose files
 the messages name, and runs the summary there as GitHub Actions would."""
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -113,6 +114,14 @@ def test_nothing_printed_can_pass_for_another_workflow_command(project, capsys):
     assert message == f"{HOSTILE}.".replace("%", "%25")
     forged = next(message for file, line, _, message in found if (file, line) == ("docs/index.md", 5))
     assert forged.startswith("the ID #x is gone. How to fix it: ") and "forged" not in forged
+
+
+def test_a_generators_own_error_is_never_all_checks_passed(project, capsys):
+    """MkDocs stopped before any page, on a configuration it could not read (no `ERROR - ` line)."""
+    log = "Error: MkDocs encountered an error parsing the configuration file: mapping values are not allowed here\n"
+    written, printed = run(project, capsys, report=NO_PLACE.replace("<failure", "<skipped").replace("</failure>", "</skipped>"), log=log)
+    assert "All checks passed" not in written and "MkDocs encountered an error" in html.unescape(written), written
+    assert len(annotations(printed)) == 1
 
 
 def test_a_message_naming_no_file_is_annotated_without_one(project, capsys):

@@ -6,9 +6,12 @@ import re
 import shlex
 import subprocess
 
+import pathspec
 import pytest
 import yaml
 from project import ROOT, copy_project
+
+from statement_site.source.files import is_content
 
 HOOKS = {
     hook["id"]: hook
@@ -128,7 +131,7 @@ def test_spelling_leaves_out_pages_in_another_language(tmp_path):
 
 # -- The workflows are hardened ----------------------------------------------------------
 
-USES = re.compile(r"uses:\s*(\S+)(.*)")
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)")  # not `statuses:`
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
@@ -141,23 +144,99 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(workflow):
             ), f"{workflow.name}:{number}: pin to a full commit SHA with '# vX.Y.Z' after it: {line.strip()}"
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
-def test_workflow_permissions_are_granted_per_job(workflow):
-    config = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+# Triggers that run with write access and secrets whatever the pull request holds.
+PRIVILEGED = {"pull_request_target", "workflow_run"}
+VERDICT = ROOT / ".github" / "workflows" / "verdict.yml"
+# What the verdict's job may run of git: fetching and naming commits, never a checkout of one.
+READING_GIT = {"fetch", "cat-file", "rev-parse"}
+
+
+def workflow(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("workflow_file", WORKFLOWS, ids=lambda path: path.name)
+def test_workflow_permissions_are_granted_per_job(workflow_file):
+    config = workflow(workflow_file)
     triggers = config[True]  # YAML 1.1 reads the key `on` as True
-    assert "pull_request_target" not in triggers
-    assert config["permissions"] == {}, f"{workflow.name}: start from `permissions: {{}}` at the top"
+    if workflow_file != VERDICT:
+        assert not PRIVILEGED & set(triggers), f"{workflow_file.name}: only verdict.yml runs with a privileged trigger"
+    assert config["permissions"] == {}, f"{workflow_file.name}: start from `permissions: {{}}` at the top"
     for name, job in config["jobs"].items():
         assert job["timeout-minutes"] <= 30
         writes = {scope for scope, access in job["permissions"].items() if access == "write"}
         if any("actions/deploy-pages@" in step.get("uses", "") for step in job["steps"]):
-            assert writes == {"pages", "id-token"}, f"{workflow.name}: job {name}"
+            assert writes == {"pages", "id-token"}, f"{workflow_file.name}: job {name}"
+        elif workflow_file == VERDICT:
+            assert job["permissions"] == {"contents": "read", "statuses": "write"}, f"{workflow_file.name}: job {name}"
         else:
-            assert not writes, f"{workflow.name}: job {name} may only read"
+            assert not writes, f"{workflow_file.name}: job {name} may only read"
         for step in job["steps"]:
             if "actions/checkout@" in step.get("uses", ""):
                 assert step["with"]["persist-credentials"] is False
                 assert step["with"]["fetch-depth"] == 0, "the whole history, for the pages' dates"
+
+
+PULL_REQUEST_VALUES = re.compile(r"\$\{\{[^}]*\b(github\.event\.(pull_request|issue|comment|review|head_commit|commits|workflow_run)|github\.head_ref)\b")
+
+
+@pytest.mark.parametrize("workflow_file", WORKFLOWS, ids=lambda path: path.name)
+def test_no_command_holds_a_value_the_pull_request_writes(workflow_file):
+    """A branch name or a title is text an attacker chooses: inside `run:` it would be shell."""
+    for name, job in workflow(workflow_file)["jobs"].items():
+        for step in job["steps"]:
+            assert not PULL_REQUEST_VALUES.search(step.get("run", "")), f"{workflow_file.name}: job {name}: {step.get('name')}"
+
+
+def test_the_verdict_never_checks_out_or_runs_the_pull_requests_code():
+    """verdict.yml, the one workflow with a privileged trigger: main checked out (no `ref:`),
+    main's dependencies installed before the pull request is fetched, its commits fetched and
+    read by main's package alone, no cache, and its only write a commit status."""
+    config = workflow(VERDICT)
+    assert set(config[True]) == {"pull_request_target"}
+    (job,) = config["jobs"].values()
+    steps = job["steps"]
+    uses = [step["uses"].split("@")[0] for step in steps if "uses" in step]
+    assert uses == ["actions/checkout", "actions/setup-python", "actions/upload-artifact"], uses
+    checkout = next(step for step in steps if "actions/checkout@" in step.get("uses", ""))
+    assert set(checkout["with"]) == {"fetch-depth", "persist-credentials"}, "main only: no ref, no repository"
+    setup = next(step for step in steps if "actions/setup-python@" in step.get("uses", ""))
+    assert "cache" not in setup["with"], "a cache written under a privileged trigger could poison main's"
+    runs = [(index, step["run"]) for index, step in enumerate(steps) if "run" in step]
+    fetching = next(index for index, run in runs if "git" in run and " fetch " in run)
+    installing = next(index for index, run in runs if "make .venv/site.stamp" in run)
+    assert installing < fetching, "main's package is installed before anything of the pull request is on disk"
+    shell = "\n".join(run.replace("\\\n", " ") for _, run in runs)
+    git_verbs = set(re.findall(r"\bgit(?:\s+-c\s+(?:\"[^\"]*\"|\S+))*\s+([a-z-]+)", shell))
+    assert git_verbs <= READING_GIT, f"git may only fetch and read commits here: {git_verbs}"
+    assert re.findall(r"\bmake\s+(\S+)", shell) == [".venv/site.stamp"]
+    pythons = set(re.findall(r"([\w./]*python3?) (-m \S+|-c)", shell))
+    assert pythons == {(".venv/bin/python", "-m statement_site"), ("python3", "-c")}, pythons
+    assert not re.search(r"(^|\s)(bash|sh|source|npm|npx|node|pip)\s|\./", shell), "nothing else is run"
+    review = next(run for _, run in runs if "statement_site review" in run)
+    assert '.venv/bin/python -m statement_site review HEAD "$HEAD_SHA"' in review
+    for _, run in runs:
+        if "gh api" in run:
+            assert re.findall(r"gh api --method POST \"repos/\$GITHUB_REPOSITORY/statuses/\$HEAD_SHA\"", run), run
+
+
+def code_owners(path):
+    """The owners .github/CODEOWNERS gives a file: the last pattern that matches it wins."""
+    owners = []
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            pattern, *names = line.split()
+            if pathspec.PathSpec.from_lines("gitignore", [pattern]).match_file(path):
+                owners = names
+    return owners
+
+
+def test_code_is_the_developers_and_content_the_editors():
+    """Every file of the repository that is not content (statement_site.source.files.CONTENT)
+    waits for a developer's review; no content file does."""
+    wrong = [(path, code_owners(path)) for path in project_files() if bool(code_owners(path)) == is_content(path)]
+    assert not wrong, f"owned content, or code without an owner: {wrong[:10]}"
+    assert code_owners("config/site.yml") == ["@ilrc/developers"] and not code_owners("docs/index.md")
 
 
 def test_deployments_never_race():

@@ -11,10 +11,11 @@ import base64
 import hashlib
 import posixpath
 import re
+from pathlib import Path
 
 import contract
 import pytest
-from bad_inputs import files_corpus
+from bad_inputs import dangers, files_corpus
 from bs4 import BeautifulSoup
 from edits import (
     ABBREVIATION,
@@ -28,6 +29,8 @@ from edits import (
     EMOJI_PARAGRAPH,
     GITHUB_NOTICE,
     MATERIAL_NOTICE,
+    OUTSIDE_IN_NAV,
+    SETTINGS,
     TASKS,
     WEB_ADDRESS,
     add_alias,
@@ -169,6 +172,50 @@ def test_nothing_is_loaded_for_search_which_is_off(built):
         assert not soup.select("[data-md-component=search], label[for=__search]"), path.relative_to(site)
 
 
+def test_every_stylesheet_and_script_a_page_loads_is_published_and_each_of_the_sites_is_loaded(built):
+    """The site's own (overrides/assets/, code) are copied into the output by both generators,
+    each loaded by some page (the bundle's <template> and the <noscript> included); no page
+    links one that is not there."""
+    source, site = built
+    loaded, missing = set(), []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        # What a <template> or <noscript> holds is text to html.parser's tree: read it as markup.
+        soup = BeautifulSoup(re.sub(r"</?(template|noscript)\b[^>]*>", "", html), "html.parser")
+        addresses = [link["href"] for link in soup.select('link[rel~="stylesheet"][href]')] + [s["src"] for s in soup.select("script[src]")]
+        for address in addresses:
+            # 404.html is served at any path: its addresses start with the site's own path.
+            within = site / address.removeprefix(source.config.site_path) if address.startswith("/") else path.parent / address
+            target = Path(str(within).split("?")[0]).resolve()
+            loaded.add(target)
+            if not target.is_file():
+                missing.append(f"{path.relative_to(site)}: {address}")
+    assert not missing, "linked, not published:\n" + "\n".join(missing)
+    own = {(site / "assets" / file.relative_to(ROOT / "overrides/assets")).resolve() for file in (ROOT / "overrides/assets").rglob("*.*")}
+    assert own and not own - loaded, f"published, loaded by no page: {sorted(str(p.relative_to(site.resolve())) for p in own - loaded)}"
+
+
+def test_the_editors_settings_reach_every_page_as_the_text_they_are(built):
+    """The title, the copyright line and the menu's entries, which both generators' templates
+    print without escaping: as text on every page (html5lib reads them as browsers do), and
+    nothing active anywhere."""
+    source, site = built
+    assert (source.config.site_name, source.config.copyright) == (SETTINGS["site_name"], SETTINGS["copyright"])
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        page = BeautifulSoup(html, "html5lib")
+        if path.relative_to(site).parts[0] == "s" or page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a share or redirect page: its own template, escaped (tests/check/test_site.py)
+        name = path.relative_to(site)
+        assert SETTINGS["site_name"] in page.title.get_text(), name
+        preview = page.find("meta", property="og:site_name")  # none on 404.html, which is no page of its own
+        assert preview is None or preview["content"] == SETTINGS["site_name"], name
+        assert page.select_one(".md-copyright__highlight").get_text().strip() == SETTINGS["copyright"], name
+        outside = [a.get_text(" ", strip=True) for a in page.select(f'nav a[href="{OUTSIDE_IN_NAV[1]}"]')]
+        assert OUTSIDE_IN_NAV[0] in outside, (name, outside)
+        assert not dangers(html, set(re.findall(r"'sha256-[^']+'", html))), name
+
+
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
     """A web or e-mail address written out is a link; `> [!NOTE]` is a notice, its marker gone."""
     source, site = built
@@ -230,32 +277,32 @@ def test_a_straight_quote_in_front_matter_stops_the_build_with_its_line(tmp_path
 def test_a_redirect_over_a_page_stops_the_build_with_its_line(tmp_path, generator):
     """MkDocs would replace the page, Zensical stop with a traceback: both stop at the line."""
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
+    config = project / "config/site.yml"
     text = config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: index.md\n")
     config.write_text(text, encoding="utf-8")
     line = text.split("\n").index("        privacy.md: index.md") + 1
     code, output = GENERATORS[generator](project)
     assert code != 0 and "Traceback" not in output, output
-    problems = [entry for entry in output.split("\n") if entry.startswith("ERROR   -  mkdocs.yml:")]
-    assert problems == [f"ERROR   -  mkdocs.yml:{line}: the redirect from privacy.md would take the place of the page docs/privacy.md: "
+    problems = [entry for entry in output.split("\n") if entry.startswith("ERROR   -  config/site.yml:")]
+    assert problems == [f"ERROR   -  config/site.yml:{line}: the redirect from privacy.md would take the place of the page docs/privacy.md: "
                         "a redirect is for a page that is gone; remove this line, or the page"], output
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_a_stylesheet_problem_is_reported_on_the_line_that_links_it(tmp_path, generator):
-    """Once, on mkdocs.yml's line: not on site/404.html, nor on each page that shows it."""
+    """Once, on the configuration's line: not on site/404.html, nor on each page that shows it."""
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
+    config = project / "config/site.yml"
     text = config.read_text(encoding="utf-8")
     first = re.search(r"^extra_css:\n  - (.+)$", text, re.MULTILINE).group(1)
-    text = text.replace(f"extra_css:\n  - {first}\n", f"extra_css:\n  - {first}\n  - stylesheets/missing.css\n  - https://example.org/x.css\n")
+    text = text.replace(f"extra_css:\n  - {first}\n", f"extra_css:\n  - {first}\n  - assets/stylesheets/missing.css\n")
     config.write_text(text, encoding="utf-8")
     lines = text.split("\n")
     code, output = GENERATORS[generator](project)
     problems = [entry for entry in output.split("\n") if re.match(r"ERROR   -  \S+:\d+: ", entry)]
-    assert code != 0 and len(problems) == 2, output
-    assert problems[0].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - stylesheets/missing.css') + 1}: the file stylesheets/missing.css"), problems
-    assert problems[1].startswith(f"ERROR   -  mkdocs.yml:{lines.index('  - https://example.org/x.css') + 1}: href='https://example.org/x.css'"), problems
+    assert code != 0 and len(problems) == 1, output
+    line = lines.index("  - assets/stylesheets/missing.css") + 1
+    assert problems[0].startswith(f"ERROR   -  config/site.yml:{line}: the file assets/stylesheets/missing.css"), problems
 
 
 @pytest.mark.parametrize("generator", GENERATORS)

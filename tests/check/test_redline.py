@@ -112,10 +112,11 @@ def git(repo, *args):
 
 
 def redline_of(repo, *versions):
-    """Commit each version to a new repository (the site's mkdocs.yml beside them, so that the
+    """Commit each version to a new repository (the site's settings beside them, so that the
     pages render as the site renders them); the redline from the first to the last."""
     git(repo, "init", "-q", "-b", "main")
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(ROOT / "config", repo / "config")
     for number, files in enumerate(versions):
         commit(repo, number, files)
     return redline.report(repo, f"HEAD~{len(versions) - 1}", "HEAD")

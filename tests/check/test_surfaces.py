@@ -1,16 +1,77 @@
-"""Every input surface passes one gate: published-anchors.yml, file names, links and special
-files under docs/, IDs, invisible characters. Each bad input gets one message naming its file and
-line, never a traceback, whatever its size; nothing from outside the project is published."""
+"""Every input surface passes one gate: the site's settings (mkdocs.yml, config/site.yml),
+published-anchors.yml, file names, links and special files under docs/, IDs, invisible
+characters. Each bad input gets one message naming its file and line, never a traceback,
+whatever its size; nothing from outside the project is published."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from project import ROOT, copy_project
+from bad_inputs import settings_corpus
+from project import ROOT, build_copy, copy_project, source, zensical_build
 
 from statement_site import checks
+from statement_site.source.files import CODE_CONFIG, CONFIG_FILE
 from statement_site.source.project import Source
+from statement_site.source.settings import settings_problems
+
+# -- The settings, read safely before any generator loads them ------------------------------------
+
+SETTINGS = settings_corpus()
+
+
+def settings_project(folder, entry):
+    """The two configuration files of a project, one of them the entry's; a nav that lists every
+    page of the repository's model for {nav}."""
+    shutil.copytree(ROOT / "config", folder / "config")
+    shutil.copy(ROOT / CONFIG_FILE, folder / CONFIG_FILE)
+    if entry["data"] is not None:
+        nav = "nav:\n" + "".join(f"  - {src}\n" for src in source().pages)
+        (folder / CONFIG_FILE).write_bytes(entry["data"].replace(b"{nav}", nav.encode()))
+    else:
+        code = (folder / CODE_CONFIG).read_text(encoding="utf-8")
+        old, new = entry["code"]
+        assert old in code, f"{old!r} is not in {CODE_CONFIG}"
+        (folder / CODE_CONFIG).write_text(code.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("entry", [entry for _, entry in SETTINGS], ids=[f"{family}-{entry['name']}" for family, entry in SETTINGS])
+def test_the_settings_are_judged_before_any_generator_reads_them(tmp_path, entry):
+    """One message, on its file and line, saying what to write: never a generator's own error,
+    a traceback or a second message about the same mistake."""
+    project = settings_project(tmp_path, entry)
+    problems = settings_problems(project)
+    assert len(problems) == 1, "one message:\n" + "\n".join(map(str, problems))
+    (problem,) = problems
+    if entry["data"] is None:
+        lines = (project / CODE_CONFIG).read_text(encoding="utf-8").split("\n")
+        line = next((n for n, text in enumerate(lines, 1) if entry["at"] in text), None)
+        assert (problem.file, problem.line) == (CODE_CONFIG, line), problem
+    else:
+        assert problem.file == CONFIG_FILE and problem.line == entry.get("line", problem.line), problem
+    assert entry["said"] in problem.message and "\n" not in problem.message and "Traceback" not in problem.message, problem
+
+
+@pytest.mark.parametrize("generator", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("where", [CONFIG_FILE, CODE_CONFIG])
+def test_python_in_the_settings_never_runs_under_either_generator(tmp_path, generator, where):
+    """What the generators' own loader would run (a directory made), stopped first by `make build`
+    and `make build-zensical`."""
+    project = copy_project(tmp_path / "project")
+    ran = tmp_path / "ran"
+    tag = f"!!python/object/apply:os.makedirs ['{ran}']"
+    path = project / where
+    key = "site_name:" if where == CONFIG_FILE else "site_author:"
+    lines = [f"{key} {tag}" if line.startswith(key) else line for line in path.read_text(encoding="utf-8").split("\n")]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, output = (build_copy if generator == "mkdocs" else zensical_build)(project)
+    assert code == 1 and not ran.exists(), output
+    assert f"ERROR   -  {where}:" in output and ("YAML tags" in output or "this tag is not read here" in output), output
+
+
 
 ANCHORS = yaml.safe_load((ROOT / "tests/corpus/anchors.yml").read_text(encoding="utf-8"))["shapes"]
 
@@ -58,6 +119,15 @@ def test_a_symbolic_link_is_never_published(tmp_path, target):
     assert "leak.png" not in Source.read(project).files
 
 
+def test_a_docs_folder_that_leads_elsewhere_is_named(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "docs")
+    os.symlink(ROOT / "docs", project / "docs")
+    problems = [str(p) for p in checks.check(Source.read(project))]
+    assert "docs:1: a symbolic link is never published (it can point outside the project): copy the file itself here" in problems
+    assert not Source.read(project).pages
+
+
 def test_a_special_file_is_never_published(tmp_path):
     project = copy_project(tmp_path / "project")
     os.mkfifo(project / "docs" / "pipe.md")
@@ -83,6 +153,18 @@ def test_a_file_name_an_address_cannot_hold_is_refused_with_one_to_use(tmp_path,
     assert len(problems) == 1 and problems[0].line == 1, problems
     if NAMES[name]:
         assert f"such as '{NAMES[name]}'" in problems[0].message, problems[0]
+
+
+@pytest.mark.parametrize("path", ["stylesheets/extra.css", "javascripts/share.js", "assets/x.mjs", "x.CSS"])
+def test_a_stylesheet_or_script_under_docs_is_named_as_code(tmp_path, path):
+    """Where the site's own lived once: one message, saying where code lives."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / path).write_text("body { display: none }\n", encoding="utf-8")
+    source = Source.read(project)
+    problems = [str(p) for p in checks.check(source) if p.file == f"docs/{path}"]
+    assert len(problems) == 1 and "is code, not content" in problems[0] and "overrides/assets/" in problems[0], problems
+    assert path not in source.files
 
 
 @pytest.mark.parametrize("path", ["s/x.md", "s.md", "404.md", "s/index.md"])
