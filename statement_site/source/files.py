@@ -208,6 +208,13 @@ class GitTree:
     def exists(self, path):
         return path in self.blobs
 
+    def digest(self, path):
+        """The file's git blob ID, a digest of what it holds (`git rev-parse COMMIT:path`), or None."""
+        return self.blobs[path][2] if path in self.blobs else None
+
+    def size(self, path):
+        return self.blobs[path][1] if path in self.blobs else None
+
 
 def git(root, *args):
     """What a git command prints, or None (no git, not a repository, an unknown commit)."""

@@ -20,6 +20,8 @@ class NavEntry:
     title: str
     src: str | None  # a page of docs/ ("index.md"), or None for a link elsewhere
     line: int  # in mkdocs.yml
+    link: str | None = None  # for a link elsewhere, where it leads
+    sections: tuple[str, ...] = ()  # the titles of the sections it is listed under, outermost first
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Config:
     site_name: str = ""
     site_url: str = ""
     site_description: str = ""
+    copyright: str = ""  # the line at the foot of every page
     repo_url: str = ""
     language: str = "en"  # the theme's: the site's own language
     nav: tuple = ()  # NavEntry, nested sections flattened
@@ -104,6 +107,7 @@ def read_config(tree, report):
         site_name=str(data.get("site_name") or ""),
         site_url=str(data.get("site_url") or ""),
         site_description=" ".join(str(data.get("site_description") or "").split()),
+        copyright=str(data.get("copyright") or ""),
         repo_url=str(data.get("repo_url") or ""),
         language=str(theme.get("language") or "en"),
         nav=tuple(read_nav(nav_node, report)),
@@ -115,8 +119,9 @@ def read_config(tree, report):
     )
 
 
-def read_nav(node, report):
-    """The nav's entries, nested sections flattened, each with its line in mkdocs.yml."""
+def read_nav(node, report, sections=()):
+    """The nav's entries, nested sections flattened (each entry names its own), each with its
+    line in mkdocs.yml."""
     if node is None:
         return
     if not isinstance(node, yaml.SequenceNode):
@@ -133,14 +138,15 @@ def read_nav(node, report):
     for item in node.value:
         line = item.start_mark.line + 1
         if isinstance(item, yaml.ScalarNode):
-            yield NavEntry(item.value, item.value, line)
+            yield NavEntry(item.value, item.value, line, sections=sections)
         elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
             key, value = item.value[0]
             if isinstance(value, yaml.SequenceNode):
-                yield from read_nav(value, report)
+                yield from read_nav(value, report, (*sections, str(key.value)))
             elif isinstance(value, yaml.ScalarNode):
                 is_link = re.match(r"^[a-z]+:", value.value) is not None
-                yield NavEntry(str(key.value), None if is_link else value.value, line)
+                link = value.value if is_link else None
+                yield NavEntry(str(key.value), None if is_link else value.value, line, link, sections)
             else:
                 report(CONFIG_FILE, line, "a nav entry is '- Title: page.md'")
         else:
