@@ -132,9 +132,13 @@ class Version:
         return f"{size:,} bytes, git blob {digest[:12]}" if digest else "no such file"
 
     def image(self, page, address):
-        """(an image's address with what its file holds, the file under docs/ or None)."""
+        """(an image's address with what its file holds, and an SVG's words; the file under
+        docs/ or None)."""
         path = file_of(page.src, address)
-        return (f"{address} ({self.file(path)})" if path else address), path
+        if path is None:
+            return address, None
+        words = words_of(self, path) if PurePosixPath(path).suffix.lower() in WORDS_OF and self.tree.exists(path) else None
+        return f"{address} ({self.file(path)}{'' if words is None else ', its words: “' + words + '”'})", path
 
 
 def report(root, base, head):
@@ -498,7 +502,7 @@ def detail_items(name, was, now, shown):
             lines.append(f"- {what} (new): {inserted(came[1])}")
         else:
             lines.append(f"- {what} (removed): {deleted(gone[1])}")
-        shown.update(p for p in (gone and gone[3], came and came[3]) if p and PurePosixPath(p).suffix.lower() not in WORDS_OF)
+        shown.update(path for path in (gone and gone[3], came and came[3]) if path)
     return lines
 
 

@@ -208,6 +208,12 @@ KINDS_OF_CHANGE = {
         {"docs/index.md": page("photo.png", "march.png", WITH_PHOTO), "docs/assets/march.png": OTHER_PHOTO},
         f"#photo, image file “A crowd”: assets/photo.png ({held(PHOTO)}) → assets/march.png ({held(OTHER_PHOTO)})",
     ),
+    "an SVG image's file, its words": (
+        {"docs/index.md": page("photo.png", "banner.svg", WITH_PHOTO), "docs/assets/banner.svg": svg("Ceasefire now")},
+        {"docs/index.md": page("photo.png", "banner.svg", WITH_PHOTO), "docs/assets/banner.svg": svg("Ceasefire today")},
+        f"#photo, image file “A crowd”: assets/banner.svg ({held(svg('Ceasefire now'))}, its words: “A banner Ceasefire now”)"
+        f" → assets/banner.svg ({held(svg('Ceasefire today'))}, its words: “A banner Ceasefire today”)",
+    ),
     "an image's description": (
         {"docs/index.md": WITH_PHOTO, "docs/assets/photo.png": PHOTO},
         {"docs/index.md": page("A crowd", "A vigil", WITH_PHOTO), "docs/assets/photo.png": PHOTO},
@@ -376,6 +382,7 @@ def test_each_change_a_reader_would_see_is_shown_once_as_written(tmp_path, kind)
         # Once: what changed is in that item alone, the other change aside (a file by its digest).
         new_value = re.split(r"→|: |git blob ", shown)[-1].strip(" )")
         assert not [each for each in items(soup) if new_value in each and each not in (shown, ELSEWHERE_SHOWN)], items(soup)
+        assert [each for each in items(soup) if each.startswith("File")] in ([], [shown]), "a file shown above is not named again"
         # As written: only the redline's own markup.
         assert {tag for _, tag in re.findall(r"<(/?)([A-Za-z][\w-]*)", output)} <= OUR_TAGS
 
