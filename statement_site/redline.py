@@ -372,7 +372,7 @@ def part_changes(before, after, old_page, new_page, shown):
         items = part_items(old, new, moved.get(j))
         if new is not None:
             was = perceived(old.details, before, old_page) if old else []
-            items += detail_items(label(new), was, perceived(new.details, after, new_page), shown)
+            items += detail_items(named(new), was, perceived(new.details, after, new_page), shown)
         found += [(section_line(page, part.section), item) for item in items]
     return found
 
@@ -470,11 +470,11 @@ def part_items(old, new, moved):
     if old.own_text != new.own_text:
         items.append(f"- {label(new)}: {redline(old.own_text, new.own_text)}")
     if old.kind != new.kind:
-        items.append(f"- {label(new)}: now {a(KINDS[new.kind].name)} (was {a(KINDS[old.kind].name)})")
+        items.append(f"- {named(new)}: now {a(KINDS[new.kind].name)} (was {a(KINDS[old.kind].name)})")
     elif old.within != new.within:  # a quotation is in a quote: its kind says so
-        items.append(f"- {label(new)}: now {placed(new.within)} (was {placed(old.within)})")
+        items.append(f"- {named(new)}: now {placed(new.within)} (was {placed(old.within)})")
     if moved:
-        items.append(f"- {label(new)} {moved}")
+        items.append(f"- {named(new)} {moved}")
     return items
 
 
@@ -532,12 +532,19 @@ def label(part):
     return code(f"#{part.id}") if part.explicit else f"{literal(part.name)} without an ID"
 
 
+def named(part):
+    """Its label, and its first words when it has no ID, for a line that does not show them."""
+    return label(part) if part.explicit else f"{label(part)} {first_words(part)}"
+
+
 def reference(part):
     """A part named in a sentence: its ID, else what it is and its first words."""
-    if part.explicit:
-        return code(f"#{part.id}")
+    return code(f"#{part.id}") if part.explicit else f"the {literal(part.name)} {first_words(part)}"
+
+
+def first_words(part):
     words = part.own_text.split()
-    return f"the {literal(part.name)} {quoted(' '.join(words[:8]) + (' …' if len(words) > 8 else ''))}"
+    return quoted(" ".join(words[:8]) + (" …" if len(words) > 8 else ""))
 
 
 def section_line(page, section):

@@ -251,6 +251,11 @@ KINDS_OF_CHANGE = {
         },
         "#call-reject-funding moved: now after #calls-intro",
     ),
+    "parts without an ID reordered": (
+        {"docs/index.md": PAGE + "\nA first note.\n\nA second note.\n"},
+        {"docs/index.md": PAGE + "\nA second note.\n\nA first note.\n"},
+        "paragraph without an ID “A second note.” moved: now after #read-more",
+    ),
     "a paragraph moved to another section": (
         {},
         {"docs/index.md": page("Read more.\n{#read-more}\n", "").replace("## Sources", "Read more.\n{#read-more}\n\n## Sources")},
@@ -279,7 +284,7 @@ KINDS_OF_CHANGE = {
     "a notice's kind": (
         {"docs/index.md": PAGE + '\n!!! note "Update"\n    Nothing new.\n'},
         {"docs/index.md": PAGE + '\n!!! warning "Update"\n    Nothing new.\n'},
-        "notice without an ID, kind of notice: note → warning",
+        "notice without an ID “Update”, kind of notice: note → warning",
     ),
     "a part's direction": (
         {},
@@ -420,7 +425,7 @@ def test_the_redline_marks_each_changed_word_by_section_and_id(tmp_path):
     assert aliased == "IDs aliased (old links now land on): #call-reject-funding → #call-ceasefire"
     # A new page is shown whole, where its links lead too.
     assert "paragraph without an ID (new): With a link." in items(soup)
-    assert "paragraph without an ID, link “a link” (new): https://example.org/new" in items(soup)
+    assert "paragraph without an ID “With a link.”, link “a link” (new): https://example.org/new" in items(soup)
     assert item(soup, "Page removed").get_text() == "Page removed: docs/old.md"
     assert "File" not in soup.get_text(), "every changed file is a page shown above"
 
