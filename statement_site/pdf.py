@@ -207,6 +207,33 @@ def pdf_problems(data):
     return [(1, first[1].format(", ".join(sorted(details[first[0]]))[:200]))] if first else []
 
 
+# Reading a PDF's words for the redline (`pdf_text`): a report of a few hundred pages takes a second.
+TEXT_SECONDS = 3.0
+TEXT_PAGES = 1_000
+
+
+def pdf_text(data):
+    """The words of a PDF that may be published, page after page, white space folded; None when
+    they cannot be read (a file `pdf_problems` refuses, or one too long to read within the bounds)."""
+    if pdf_problems(data):
+        return None
+    budget = Budget(TEXT_SECONDS, MAX_OBJECTS, MAX_ITEMS)
+    words = []
+    try:
+        with quiet_pypdf(), apply_configuration(**decoding_limits(OBJECT_STREAM_BYTES)):
+            reader = PdfReader(TimedBytes(data, budget), strict=False, xref_stream_maximum_entries=MAX_OBJECTS)
+            if len(reader.pages) > TEXT_PAGES:
+                return None
+            for page in reader.pages:
+                budget.check_time()
+                words += (page.extract_text() or "").split()
+    except (OutOfTime, LimitReachedError, RecursionError, MemoryError):
+        return None
+    except Exception:  # noqa: BLE001 - words pypdf cannot read, whatever the reason, are words unknown
+        return None
+    return " ".join(words)
+
+
 def too_many_headers(data):
     """More object headers or revisions than the bounds, counted before pypdf reads the file:
     its repair of a damaged file visits each of them in one call. `obj` ends each header and

@@ -222,6 +222,13 @@ class GitTree:
     def exists(self, path):
         return path in self.blobs
 
+    def digest(self, path):
+        """The file's git blob ID, a digest of what it holds (`git rev-parse COMMIT:path`), or None."""
+        return self.blobs[path][2] if path in self.blobs else None
+
+    def size(self, path):
+        return self.blobs[path][1] if path in self.blobs else None
+
 
 class ContentOver:
     """The content of one tree (docs/, published-anchors.yml, mkdocs.yml: a pull request's

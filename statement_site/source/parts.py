@@ -14,13 +14,16 @@ them), the share pages and each page's preview (a part's words), and the tests.
 - `visible_text`: how a part reads (an image as "[image: its alt text]", a task's box as "[x]" or
   "[ ]", so that the redline and the tests see them); `Part.words`: how it reads when shared, in
   a title, a description or a card (its words alone, never a placeholder).
+- `Detail` and `ASPECTS`: what a reader perceives of a part beyond its words (where its links
+  lead, its images' files and tooltips, words struck through, abbreviations' expansions, the
+  direction and language it is written in, a heading's level), which the redline compares.
 
 Each part knows the line an editor wrote it on (`Locator`: Python-Markdown keeps no line
 numbers), so that every message names `file:line`."""
 
 import html
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
@@ -165,6 +168,39 @@ def habit_of(text: str, block: bool = True) -> Habit | None:
 
 
 @dataclass(frozen=True)
+class Detail:
+    """Something a reader perceives of a part beyond its words: where a link leads, which file an
+    image shows, a tooltip, words struck through, what an abbreviation stands for, the direction or
+    language of a passage, a heading's level. Values are as a browser reads them (entities read)."""
+
+    aspect: str  # a key of ASPECTS
+    value: str  # what is perceived: an address, a file, a tooltip, struck words, an expansion, "rtl", "es", "2"
+    of: str = ""  # the words it belongs to (a link's, an image's description, the abbreviation); "" the whole part
+
+
+# Each aspect a part may have, as the redline names it (each value is described in `details_of`).
+ASPECTS = {
+    "level": "heading level",  # h1-h6: "2"
+    "notice": "kind of notice",  # "note", "warning"
+    "look": "shown as",  # what an editor's class makes of it: "deck", "filled button"
+    "direction": "direction",  # {dir=rtl} on the part or a passage: "rtl", "ltr", "auto"
+    "language": "language",  # {lang=es} on the part or a passage
+    "link": "link",  # where it leads: its address
+    "button": "button",  # a link shown as a button (.md-button): where it leads
+    "image": "image file",  # its address, relative to the page (the redline adds what the file holds)
+    "tooltip": "tooltip",  # a link's or an image's title, shown on hover
+    "abbreviation": "abbreviation",  # what it stands for (`*[ILRC]: …`); `of` is the abbreviation
+    "struck": "struck through",  # ~~words~~
+    "emphasis": "emphasis",  # *words*
+    "bold": "bold",  # **words**
+    "code": "code",  # `words`, in a monospace font
+}
+# Inline elements by what they show, and editors' classes by what they make of a part.
+STYLES = {"del": "struck", "s": "struck", "em": "emphasis", "i": "emphasis", "strong": "bold", "b": "bold", "code": "code"}
+LOOKS = {"md-deck": "deck", "md-button--primary": "filled button"}
+
+
+@dataclass(frozen=True)
 class Part:
     """One block of a page as a reader sees it."""
 
@@ -183,6 +219,8 @@ class Part:
     indent: str = ""  # a list item's text indentation in the source
     words: str = ""  # how it reads when shared: its words alone (no image, box or footnote mark), else its images' descriptions
     habit: Habit | None = None  # for a "habit": what it is written with
+    own_text: str = ""  # how it reads without the parts inside it (a notice's title: its paragraphs are parts)
+    details: tuple[Detail, ...] = ()  # what a reader perceives of it beyond its words, itself, in order
 
     @property
     def name(self) -> str:
@@ -287,7 +325,9 @@ def cut_into_parts(root: Element, written: set[str], lines: list[str], body_line
     """(parts, links) of a rendered page, in order, each with its line in the Markdown file."""
     parts, links, locator = [], [], Locator(lines, body_line)
     section = ""
-    for kind, element, within in each_part(root):
+    found_parts = list(each_part(root))
+    elements = {element for _, element, _ in found_parts}  # a part inside another is its own
+    for kind, element, within in found_parts:
         text, words = visible_text(element), shared_words(kind, element)
         level = int(element.tag[1]) if kind == "heading" else 0
         if kind == "heading" and not within:
@@ -314,6 +354,8 @@ def cut_into_parts(root: Element, written: set[str], lines: list[str], body_line
                 indent=locator.indent_of(line) if kind == "item" else "",
                 words=words,
                 habit=habit,
+                own_text=visible_text(element, apart=elements),
+                details=details_of(kind, element, level, apart=elements),
             )
         )
     for element in root.iter():
@@ -324,20 +366,17 @@ def cut_into_parts(root: Element, written: set[str], lines: list[str], body_line
     return parts, links
 
 
-def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True) -> str:
+def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True, apart: Collection[Element] = ()) -> str:
     """The words a reader sees: permalink signs, footnotes' way back and a list item's nested
-    lists left out; an image as "[image: its alt text]", a task's box as "[x]" or "[ ]" and a
-    footnote's mark as its number (or none of them, without `marks`); a line break as a space;
-    what Python-Markdown set aside read from `stash`, its other placeholders dropped. Only the
-    links the site made are left out: content safety refuses those classes anywhere else
-    (allowlist.GENERATED_CLASSES)."""
+    lists left out (`is_left_out`), and the elements of `apart` (parts of their own); an image as
+    "[image: its alt text]", a task's box as "[x]" or "[ ]" and a footnote's mark as its number (or
+    none of them, without `marks`); a line break as a space; what Python-Markdown set aside read
+    from `stash`, its other placeholders dropped. Only the links the site made are left out:
+    content safety refuses those classes anywhere else (allowlist.GENERATED_CLASSES)."""
     out = []
 
     def collect(node, top):
-        classes = classes_of(node)
-        generated = node.tag == "a" and ("headerlink" in classes or "footnote-backref" in classes)
-        left_out = node.tag in ("ul", "ol") and top.tag == "li" or generated
-        if node is not top and (left_out or not marks and is_footnote_mark(node)):
+        if node is not top and (is_left_out(node, top) or node in apart or not marks and is_footnote_mark(node)):
             out.append(node.tail or "")
             return
         if node.tag == "img" and marks:
@@ -355,6 +394,50 @@ def visible_text(element: Element, stash: Sequence[str] = (), marks: bool = True
     collect(element, element)
     text = STASHED.sub(lambda m: strip_tags(stash[int(m.group(1))]) if int(m.group(1)) < len(stash) else "", "".join(out))
     return squeeze(as_read(PLACEHOLDER.sub("", text)))
+
+
+def is_left_out(node: Element, top: Element) -> bool:
+    """Whether an element inside a part is none of the part's: a permalink sign, a footnote's way
+    back, a list item's nested lists (their items are parts)."""
+    classes = classes_of(node)
+    generated = node.tag == "a" and ("headerlink" in classes or "footnote-backref" in classes)
+    return node.tag in ("ul", "ol") and top.tag == "li" or generated
+
+
+def details_of(kind: str, element: Element, level: int = 0, apart: Collection[Element] = ()) -> tuple[Detail, ...]:
+    """What a reader perceives of a part beyond its words, in reading order: its level (a
+    heading), its kind (a notice), what an editor's class makes of it, the direction and language
+    of the part or of a passage, each link's or button's address and tooltip, each image's file
+    and tooltip, each abbreviation's expansion, the words struck through, emphasised, bold or
+    set as code. The parts inside it (`apart`) and what `is_left_out` are left to their own."""
+    found = [Detail("level", str(level))] if kind == "heading" else []
+    if kind == "notice":
+        found += [Detail("notice", name) for name in classes_of(element) if name != "admonition"]
+
+    def visit(node, top):
+        of = "" if node is top else visible_text(node)
+        classes = classes_of(node)
+        found.extend(Detail("look", LOOKS[name], of) for name in classes if name in LOOKS)
+        for attribute, aspect in (("dir", "direction"), ("lang", "language")):
+            if node.get(attribute) is not None:
+                found.append(Detail(aspect, as_read(node.get(attribute)), of))
+        if node.tag == "a" and node.get("href") is not None and "footnote-ref" not in classes:
+            found.append(Detail("button" if "md-button" in classes else "link", as_read(node.get("href")), of))
+        elif node.tag == "img":
+            of = squeeze(as_read(node.get("alt", "")))
+            found.append(Detail("image", as_read(node.get("src", "")), of))
+        elif node.tag == "abbr":
+            found.append(Detail("abbreviation", as_read(node.get("title", "")), of))
+        elif node.tag in STYLES and not (node.tag == "code" and top.tag == "pre"):
+            found.append(Detail(STYLES[node.tag], of))
+        if node.tag in ("a", "img") and node.get("title") is not None:
+            found.append(Detail("tooltip", squeeze(as_read(node.get("title"))), of))
+        for child in node:
+            if not (is_left_out(child, top) or child in apart):
+                visit(child, top)
+
+    visit(element, element)
+    return tuple(found)
 
 
 def is_footnote_mark(element: Element) -> bool:

@@ -43,6 +43,8 @@ class NavEntry:
     title: str
     src: str | None  # a page of docs/ ("index.md"), or None for a link elsewhere
     line: int  # in mkdocs.yml
+    link: str | None = None  # for a link elsewhere, where it leads
+    sections: tuple[str, ...] = ()  # the titles of the sections it is listed under, outermost first
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ class Config:
     site_name: str = ""
     site_url: str = ""
     site_description: str = ""
-    copyright: str = ""
+    copyright: str = ""  # the line at the foot of every page
     repo_url: str = ""
     language: str = "en"  # the theme's: the site's own language
     nav: tuple = ()  # NavEntry, nested sections flattened
@@ -314,9 +316,9 @@ def line_holding(reading, node, found):
     return node.start_mark.line + 1
 
 
-def read_nav(reading, key, node, depth=1):
-    """The nav's entries, nested sections flattened, each with its line: pages of docs/ or
-    https: addresses, under plain-text titles."""
+def read_nav(reading, key, node, depth=1, sections=()):
+    """The nav's entries, nested sections flattened (each entry names its own), each with its
+    line: pages of docs/ or https: addresses, under plain-text titles."""
     if not isinstance(node, yaml.SequenceNode):
         return reading.say(node, "nav: is a list of '- Title: page.md' lines, indented two spaces under 'nav:'")
     if len(node.value) > limits.NAV_ENTRIES:
@@ -332,7 +334,7 @@ def read_nav(reading, key, node, depth=1):
         if isinstance(item, yaml.ScalarNode):
             src = nav_target(reading, item)
             if src is not INVALID:
-                entries.append(NavEntry(item.value, src, item.start_mark.line + 1))
+                entries.append(NavEntry(item.value, src, item.start_mark.line + 1, None if src else item.value, sections))
             continue
         if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
             reading.say(item, "a nav entry is '- Title: page.md' (or '- Section:' with its entries under it, indented)")
@@ -343,12 +345,12 @@ def read_nav(reading, key, node, depth=1):
             if depth >= limits.NAV_DEPTH:
                 reading.say(item, f"sections nested more than {limits.NAV_DEPTH} deep: move these pages up a level")
                 continue
-            section = read_nav(reading, key, value, depth + 1)
+            section = read_nav(reading, key, value, depth + 1, (*sections, title if title is not INVALID else ""))
             entries += [] if section is INVALID else section
             continue
         src = nav_target(reading, value)
         if title is not INVALID and src is not INVALID:
-            entries.append(NavEntry(title, src, item.start_mark.line + 1))
+            entries.append(NavEntry(title, src, item.start_mark.line + 1, None if src else value.value, sections))
     return entries
 
 
