@@ -21,7 +21,7 @@ from .problems import Problem
 from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
-from .source.text import INVISIBLE, is_id, slug
+from .source.text import INVISIBLE, hidden_characters, is_id, slug, visible
 from .svg import svg_problems
 
 # A page is taken for one in another language when these short words outnumber English ones.
@@ -31,6 +31,7 @@ COMMON_WORDS = {
     "fr": {"le", "les", "des", "est", "une", "pour", "avec", "nous", "notre", "du", "et"},
 }
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
+ID_LIST = re.compile(r"\{:?[^{}\n]*#[^{}\n]*\}")  # `{#some-id}`: judged by the ID's own check
 
 
 def check(source, published=None):
@@ -124,13 +125,21 @@ def habit_problems(page, n, lines, explained):
 
 
 def character_problems(page, lines):
-    """Invisible and direction-changing characters: text that reads otherwise than it shows."""
+    """Invisible and direction-changing characters: text that reads otherwise than it shows.
+    Those a word's spelling needs where they stand are text (source/text.py `needed`: Persian's
+    non-joiner, Devanagari's joiners, an emoji sequence's); in an ID or an address, where they
+    only hide, the ID's and the address's own messages name them."""
     problems = []
+    addresses = {}
+    for link in page.links:
+        addresses.setdefault(link.line, []).append(link.href)
     for number, line in enumerate(lines, 1):
-        for char in dict.fromkeys(c for c in line if ord(c) in INVISIBLE):
+        hidden = hidden_characters(line, marks=True)
+        judged = [span for span in (*addresses.get(number, ()), *ID_LIST.findall(line)) if span]
+        for char in dict.fromkeys(c for _, c in hidden if not any(c in span for span in judged)):
             name = unicodedata.name(char, "an unnamed character")
             problems.append(
-                Problem(page.file, number, f"the invisible character U+{ord(char):04X} ({name}) is not allowed: it makes text read otherwise than it shows; delete it")
+                Problem(page.file, number, f"the invisible character U+{ord(char):04X} ({name}) is not allowed here: it makes text read otherwise than it shows; delete it")
             )
     return problems
 
@@ -175,6 +184,9 @@ def id_message(ident, known=()):
         return f"the ID '{ident[:20]}…' is longer than {limits.ID_LENGTH} characters: shorten it"
     alike = next((k for k in sorted(known) if looks_like(ident, k)), None)
     suggestion = alike or slug(ident, words=8)
+    if strange and ord(strange) in INVISIBLE:
+        name = unicodedata.name(strange, "an unnamed character")
+        return f"the ID '{visible(ident)}' holds the invisible character U+{ord(strange):04X} ({name}): IDs use a-z, 0-9 and hyphens; retype it as '{suggestion}'"
     if strange and not strange.isascii():
         name = unicodedata.name(strange, "an unnamed character")
         return (
@@ -300,7 +312,7 @@ def switch_problems(page, source):
     if page.lang.split("-")[0] == site.split("-")[0]:
         return []
     offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
-    home = next(iter(source.pages.values()))
+    home = next((other for other in source.pages.values() if other.url == ""), page)  # the site's own home page
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
     if all(pair in offered for pair in wanted):
         return []
