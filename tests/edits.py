@@ -7,6 +7,7 @@ builds them all with MkDocs and with Zensical."""
 import random
 from pathlib import Path
 
+from languages import SAMPLES, add_page_in, offer_language
 from PIL import Image
 from project import git
 
@@ -224,24 +225,26 @@ Un alto el fuego permanente es el primer paso hacia la paz y la estabilidad en l
 """
 
 
-LANGUAGE_SWITCH = """\
-  alternate:
-    - name: English
-      link: ./
-      lang: en
-    - name: Español
-      link: es/
-      lang: es
-"""
-
-
 def add_a_page_in_spanish(project):
     """CONTRIBUTING.md, "A page in another language": the page, its nav line, the language
     switch, and a link from the statement."""
     (Path(project) / "docs/es.md").write_text(SPANISH_PAGE, encoding="utf-8")
     add_to_nav(project, "Español", "es.md")
-    replace(Path(project) / "mkdocs.yml", "extra:\n", "extra:\n" + LANGUAGE_SWITCH)
+    offer_language(project, "Español", "es/", "es")
     insert_after(project, paragraphs(project)[-1], "[Leer en español](es.md)\n{#en-espanol}")
+
+
+def add_a_page_in_persian(project):
+    """A translation into a language written right to left, with the non-joiners its spelling
+    needs (آتش‌بس): the page, its nav line, the language switch, a link from the statement."""
+    add_page_in(project, "fa", "edits-persian", "edits-persian")
+    insert_after(project, paragraphs(project)[-1], f"[{SAMPLES['fa'].name}](edits-persian.md)\n{{#edits-to-persian}}")
+
+
+def add_a_page_in_chinese(project):
+    """A translation into a language written without spaces, its paragraph longer than a title."""
+    add_page_in(project, "zh", "edits-chinese", "edits-chinese")
+    insert_after(project, paragraphs(project)[-1], f"[{SAMPLES['zh'].name}](edits-chinese.md)\n{{#edits-to-chinese}}")
 
 
 def note_a_change_for_readers(project):
@@ -393,6 +396,8 @@ EDITS = {
         add_a_notice_as_github_writes_it,
         add_a_page,
         add_a_page_in_spanish,
+        add_a_page_in_persian,
+        add_a_page_in_chinese,
         note_a_change_for_readers,
         write_emoji_as_on_github,
         tick_tasks_as_on_github,
