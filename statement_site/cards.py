@@ -205,6 +205,8 @@ def wrap(words, typeface, max_lines, lang="en"):
     than a line (an address, a long name) is broken into pieces that fit (`pieces`), never cut
     at the card's edge."""
     lines, max_lines = [], max(1, max_lines)
+    if max_lines == 1 and typeface.getlength(words) <= WIDTH:
+        return [words], False  # a kicker, a source line: most fit whole
     # The basic layout's words are measured one by one, which sums exactly: measuring each
     # candidate line costs more than the drawing. Raqm's shape across words: whole lines.
     whole = isinstance(typeface, Face)

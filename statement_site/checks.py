@@ -21,7 +21,7 @@ from .problems import Problem
 from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
-from .source.text import INVISIBLE, hidden_characters, is_id, slug, visible
+from .source.text import INVISIBLE, direction, hidden_characters, is_id, slug, visible
 from .svg import svg_problems
 
 # A page is taken for one in another language when these short words outnumber English ones.
@@ -288,6 +288,8 @@ def normalise(path):
 def language_problems(page, source=None):
     if page.lang:
         return switch_problems(page, source) if source else []
+    if problem := script_problem(page):
+        return [problem]
     words = re.findall(r"[a-záéíóúñçàèêôû]+", " ".join(part.text for part in page.parts).lower())
     counts = {code: sum(word in common for word in words) for code, common in COMMON_WORDS.items()}
     guess = max(counts, key=counts.get)
@@ -302,6 +304,39 @@ def language_problems(page, source=None):
             )
         ]
     return []
+
+
+def script_problem(page):
+    """A page written mostly in a script other than Latin that does not say its language: read
+    with an English voice, and laid out left to right even in Arabic or Hebrew. The language to
+    suggest is the one Babel's likely subtags give the script (Arabic's is `ar`, Han's `zh`, and
+    Han with kana is Japanese)."""
+    from fontTools.unicodedata import script_extension, script_name
+
+    counts = {}
+    for char in "".join(part.text for part in page.parts):
+        if char.isalpha():
+            for script in script_extension(char) - {"Zyyy", "Zinh"}:
+                counts[script] = counts.get(script, 0) + 1
+    letters = sum(1 for part in page.parts for char in part.text if char.isalpha())
+    script = max(counts, key=counts.get, default="Latn")
+    if script == "Latn" or counts[script] * 2 < letters:
+        return None
+    import babel  # only for a page in another script
+
+    written = "Jpan" if {"Hira", "Kana"} & set(counts) else "Kore" if "Hang" in counts else script
+    likely = babel.core.get_global("likely_subtags").get(f"und_{written}", "")
+    lang = likely.split("_")[0]
+    if not lang:
+        return None
+    laid_out = ", and laid out left to right" if direction(lang) == "rtl" else ""
+    return Problem(
+        page.file,
+        1,
+        f"this page is written in the {script_name(written, script_name(script))} script but does not say its language, so screen readers "
+        f"would read it with an English voice{laid_out}: add 'lang: {lang}' ({babel.Locale.parse(lang).english_name}), "
+        "or the code of the language it is in, to its front matter, the lines between '---' at the top of the page",
+    )
 
 
 def switch_problems(page, source):

@@ -9,6 +9,10 @@ and is offered by the language switch as CONTRIBUTING.md says."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from project import build_copy, copy_project
+
+from statement_site.source.project import Source
+
 ZWNJ, ZWJ = "\u200c", "\u200d"
 
 
@@ -122,3 +126,14 @@ def add_page_in(project, lang, stem, prefix):
 def add_pages_in_every_script(project):
     """A page in each language of SAMPLES: {lang: its src}."""
     return {lang: add_page_in(project, lang, f"test-scripts-{lang}", f"test-{lang}") for lang in SAMPLES}
+
+
+def built_in_every_script(folder):
+    """(model, site folder, {lang: page}) of a copy of the project in `folder` with a page in
+    each language of SAMPLES, built with MkDocs."""
+    project = copy_project(Path(folder) / "project")
+    srcs = add_pages_in_every_script(project)
+    code, output = build_copy(project, "-q")
+    assert code == 0, output
+    source = Source.read(project)
+    return source, project / "site", {lang: source.pages[src] for lang, src in srcs.items()}

@@ -202,6 +202,7 @@ def direction(lang):
     return "ltr"
 
 
+@functools.lru_cache(maxsize=4096)  # a card tries its words at each size
 def line_breaks(text, lang="en"):
     """`text` cut where a line may break, each piece with the spaces that follow it, as ICU's
     line breaker finds them for `lang` (Unicode's line breaking: after a space or a hyphen,
@@ -211,4 +212,4 @@ def line_breaks(text, lang="en"):
     from icu4py.breakers import LineBreaker  # only once a card or a share title is laid out
 
     locale = f"{lang.replace('-', '_')}@lw=phrase"
-    return [text[start:end] for start, end in LineBreaker(text, locale).segments()] if text else []
+    return tuple(text[start:end] for start, end in LineBreaker(text, locale).segments()) if text else ()

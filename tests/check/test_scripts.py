@@ -12,9 +12,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from languages import SAMPLES, ZWNJ, add_page_in, add_pages_in_every_script
+from languages import SAMPLES, ZWNJ, add_page_in, built_in_every_script
 from PIL import Image, ImageChops
-from project import build_copy, copy_project
+from project import copy_project
 
 from statement_site import cards, checks
 from statement_site.source.project import Source
@@ -27,12 +27,7 @@ RIGHT_TO_LEFT = {lang for lang in SAMPLES if direction(lang) == "rtl"}
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """(model, site folder, {lang: page}) of a copy with a page in each language, built."""
-    project = copy_project(tmp_path_factory.mktemp("scripts") / "project")
-    srcs = add_pages_in_every_script(project)
-    code, output = build_copy(project, "-q")
-    assert code == 0, output
-    source = Source.read(project)
-    return source, project / "site", {lang: source.pages[src] for lang, src in srcs.items()}
+    return built_in_every_script(tmp_path_factory.mktemp("scripts"))
 
 
 def read(path):
@@ -167,3 +162,20 @@ def test_a_joiner_of_a_words_spelling_is_text_and_refused_where_it_hides(tmp_pat
     assert "the ID 'test-cease\\u200cfire'" in where[next(n for n, line in enumerate(lines, 1) if "{#test-cease" in line)]
     assert "in an address" in where[next(n for n, line in enumerate(lines, 1) if "example.org" in line)]
     assert "is not allowed" in where[next(n for n, line in enumerate(lines, 1) if line.startswith("A cease"))]
+
+
+def test_a_page_in_another_script_that_does_not_say_its_language_is_told_which(tmp_path):
+    """Without `lang:`, a page in Arabic would be read with an English voice and laid out left
+    to right: one message on its first line, suggesting the script's likely language."""
+    project = copy_project(tmp_path / "project")
+    srcs = {lang: add_page_in(project, lang, f"test-unsaid-{lang}", f"test-unsaid-{lang}") for lang in SAMPLES}
+    for src in srcs.values():
+        path = project / "docs" / src
+        path.write_text(re.sub(r"lang: [a-z]+\n", "", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    problems = checks.check(Source.read(project))
+    for lang, src in srcs.items():
+        said = [p for p in problems if p.file == f"docs/{src}"]
+        assert len(said) == 1 and said[0].line == 1 and "does not say its language" in said[0].message, said
+        if lang != "fa":  # Persian is written in the Arabic script, whose likely language is Arabic
+            assert f"'lang: {lang}'" in said[0].message, said[0]
+        assert ("laid out left to right" in said[0].message) == (lang in RIGHT_TO_LEFT), said[0]
