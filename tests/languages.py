@@ -1,5 +1,5 @@
 """Pages in other languages and scripts, as a translator writes them, for the tests of both tiers
-(tests/check/test_scripts.py, tests/browser/test_scripts.py) and the ordinary edits
+(tests/check/test_scripts.py, tests/browser/test_reading_scripts.py) and the ordinary edits
 (tests/edits.py): Arabic, Hebrew and Persian (right to left; Persian with the non-joiners its
 spelling needs), Hindi (Devanagari, with a joiner), Chinese, Japanese and Korean.
 
