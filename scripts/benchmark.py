@@ -31,7 +31,7 @@ place (and its caches, .cache/) and writes to a temporary --site-dir.
 --check    For each robustness entry of tests/corpus/files.yml (read as data), the time of
            `python -m statement_site check` on a copy with that file added, and the first line of
            what it says. About 20 seconds.
---cards    The time to draw one preview card (cards.draw, then its PNG), median of --runs (20)
+--cards    The CPU time to draw one preview card (cards.draw, then its PNG), median of --runs (20)
            after a warm-up: the statement's own cards (Latin, each part's), then a part in each
            script the fonts hold (CARD_SAMPLES), shaped by Raqm. About 10 seconds.
 """
@@ -888,15 +888,16 @@ def check_speed(work):
 
 
 def card_time(card, runs):
-    """Median seconds to draw `card` and make its PNG, as a build does on a cache miss."""
+    """Median CPU seconds to draw `card` and make its PNG, as a build does on a cache miss (CPU
+    time: other work on the machine moves it less than wall time)."""
     from statement_site import cards
 
     cards.card_png(card)  # the fonts loaded, their characters read
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.process_time()
         cards.card_png(card)
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     return statistics.median(times)
 
 
@@ -919,7 +920,7 @@ def card_speed(runs, work):
         card = {"kicker": "Statement", "main": words, "text": "", "source": (words[:20], cards.SOURCE), "lang": lang}
         family = cards.family_of(cards.shown(words))
         rows.append([f"{name} ({lang})", f"Raqm, {family}", f"{card_time(card, runs) * 1000:.0f}"])
-    print_table("Cards: one card drawn and made a PNG (cards.card_png, not cached), ms", ["card", "layout, fonts", "ms"], rows)
+    print_table("Cards: one card drawn and made a PNG (cards.card_png, not cached), CPU ms", ["card", "layout, fonts", "CPU ms"], rows)
     print(f"  {cards.LAYOUT}")
 
 

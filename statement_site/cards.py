@@ -57,7 +57,7 @@ import PIL
 import regex
 from PIL import Image, ImageDraw, ImageFont, features
 
-from .source import text as words_model
+from .source import text as text_model
 from .source.text import DIRECTION_MARKS, JOINERS, direction, has_right_to_left, letter_scripts, line_breaks, needed
 
 SIZE = (1200, 630)
@@ -204,13 +204,22 @@ def wrap(words, typeface, max_lines, lang="en"):
     spaces, after hyphens, between ideographs but not before closing punctuation). A word wider
     than a line (an address, a long name) is broken into pieces that fit (`pieces`), never cut
     at the card's edge."""
-    lines, max_lines = [], max(1, max_lines)
+    max_lines = max(1, max_lines)
     if max_lines == 1 and typeface.getlength(words) <= WIDTH:
         return [words], False  # a kicker, a source line: most fit whole
-    # The basic layout's words are measured one by one, which sums exactly: measuring each
-    # candidate line costs more than the drawing. Raqm's shape across words: whole lines.
-    whole = isinstance(typeface, Face)
-    space, width, gap = typeface.getlength(" "), 0, ""
+    # Words are measured one by one, which sums exactly in the basic layout: measuring each
+    # candidate line costs more than the drawing. Raqm shapes words alone as in a line (no
+    # script joins letters across a space), nearly always: its lines are measured whole once,
+    # and laid out again, measured whole, if one is too wide.
+    lines, cut = laid_out(words, typeface, max_lines, lang, whole=False)
+    if isinstance(typeface, Face) and any(typeface.getlength(line) > WIDTH for line in lines):
+        lines, cut = laid_out(words, typeface, max_lines, lang, whole=True)
+    return lines, cut
+
+
+def laid_out(words, typeface, max_lines, lang, whole):
+    """`wrap`'s lines, each candidate line measured whole, or as the sum of its words."""
+    lines, space, width, gap = [], typeface.getlength(" "), 0, ""
     for piece in line_breaks(words, lang):
         word = piece.rstrip(" ")
         if not word:
@@ -338,7 +347,7 @@ def shaping_problem(card):
 
 # What a card is made of: the drawing code, the words' model (shown, line breaks), the fonts, and
 # the libraries that lay out the lines. A change to any gives new cards.
-DRAWN_WITH = (Path(__file__), Path(words_model.__file__), *FONTS.values())
+DRAWN_WITH = (Path(__file__), Path(text_model.__file__), *FONTS.values())
 LAYOUT = f"Pillow {PIL.__version__}, " + ", ".join(f"{name} {features.version(name)}" for name in ("freetype2", "raqm", "harfbuzz", "fribidi"))
 LAYOUT += f", icu4py {version('icu4py')}"
 DRAWING_VERSION = hashlib.sha256(

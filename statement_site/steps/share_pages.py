@@ -6,7 +6,10 @@ page therefore gets a small page, `s/<id>/` (`s/<page>/<id>/` on pages other tha
 page), from overrides/share-page.html: its own Open Graph and Twitter card tags and image, a
 <meta> refresh to the part (no script: it works with JavaScript off), and the part's text with a
 plain link for a browser that does not follow it. An alias keeps its old address, which leads
-where the alias points. Share pages say the language of the page their part is on.
+where the alias points. Share pages say the language of the page their part is on, and its
+direction (`dir="rtl"` for Arabic, Hebrew, Persian…); their titles and descriptions stop where
+that language breaks (a sentence's or a clause's end in any script, "，" and "。" included), as
+wide as an English one.
 
 The cards (1200x630 PNG, cards.py) are drawn from the part's own words; the file name carries a
 hash of those words, so a reworded part gets an image address that no network has cached. Drawn

@@ -179,3 +179,14 @@ def test_a_page_in_another_script_that_does_not_say_its_language_is_told_which(t
         if lang != "fa":  # Persian is written in the Arabic script, whose likely language is Arabic
             assert f"'lang: {lang}'" in said[0].message, said[0]
         assert ("laid out left to right" in said[0].message) == (lang in RIGHT_TO_LEFT), said[0]
+
+
+def test_a_page_takes_its_languages_direction_whatever_the_sites_is():
+    """As the themes write a page (`<body dir>` the site's direction): a right-to-left page of a
+    left-to-right site, and a left-to-right page of a right-to-left site, each get their own."""
+    from statement_site.steps.languages import with_lang
+
+    theme = '<!doctype html><html lang="{lang}" class="no-js"><head></head><body dir="{dir}" data-md-color-scheme="default">'
+    for site, page, wanted in (("en", "fa", "rtl"), ("ar", "en", "ltr"), ("he", "yi", "rtl"), ("en", "zh", "ltr")):
+        html = BeautifulSoup(with_lang(theme.format(lang=site, dir=direction(site)), page), "html.parser")
+        assert (html.html["lang"], html.html.get("dir", "ltr"), html.body["dir"]) == (page, wanted, wanted), (site, page)
