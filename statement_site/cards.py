@@ -89,7 +89,7 @@ CLAUSE_END = regex.compile(r"[\p{Sentence_Break=SContinue}\s]+$")
 INSTALL_FRIBIDI = (
     "the preview cards of this page are in a script that needs Pillow's complex text layout (Raqm), which needs "
     "the FriBiDi library on the machine that builds: install it (Debian and Ubuntu: apt-get install libfribidi0; "
-    "macOS: brew install fribidi; `make` does it as root on Debian) and build again"
+    "macOS: brew install fribidi; `make` installs it where it may) and build again"
 )
 
 
