@@ -3,7 +3,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical check test bench lock chromium clean
+.PHONY: serve build build-zensical check test bench lock browsers clean
 
 serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.1:8000/
 	$(PYTHON) -m mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
@@ -25,11 +25,11 @@ CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile tests/check
 check: $(VENV)/test.stamp  ## Every test that needs no browser, in at most 30 s
 	$(CHECK)
 
-test: $(VENV)/test.stamp chromium  ## Every test: the fast tier, then the browser tier
+test: $(VENV)/test.stamp browsers  ## Every test: the fast tier, then the browser tier (Chromium, Firefox, WebKit)
 	$(CHECK)
 	$(PYTHON) -m pytest tests/browser
 
-bench: $(VENV)/test.stamp chromium  ## Build cost and reading figures against a default Material site
+bench: $(VENV)/test.stamp browsers  ## Build cost and reading figures against a default Material site
 	$(PYTHON) scripts/benchmark.py
 
 lock:  ## Recompile the locked requirements (with hashes) from the .in files
@@ -53,9 +53,15 @@ $(VENV)/test.stamp: $(VENV)/site.stamp requirements-test.txt package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
-chromium:
-	@command -v chromium >/dev/null || [ -n "$$CHROMIUM_PATH" ] || \
+# Browser tests drive Debian's Chromium, Firefox ESR and WebKitGTK (its WebDriver, on a virtual
+# display): install what is missing when we may (root, apt). Each as the command that shows it is
+# there (CHROMIUM_PATH and FIREFOX_PATH name other builds) and its packages.
+BROWSERS := $${CHROMIUM_PATH:-chromium}:chromium $${FIREFOX_PATH:-firefox-esr}:firefox-esr \
+            WebKitWebDriver:webkit2gtk-driver Xvfb:xvfb
+browsers:
+	@missing=; for browser in $(BROWSERS); do \
+	  command -v "$${browser%%:*}" >/dev/null || missing="$$missing $${browser#*:}"; done; \
+	[ -z "$$missing" ] || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
-	  echo "Chromium is missing: install it with 'sudo apt-get install chromium'."
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } || \
+	  echo "Browsers are missing: install them with 'sudo apt-get install$$missing'."
