@@ -45,6 +45,7 @@ ENGINES = {
 }
 
 
+@pytest.hookimpl(trylast=True)  # once `-k` and `-m` have deselected what they do
 def pytest_collection_modifyitems(session, config, items):
     """Browser tests are never skipped: without an engine the selected tests need, the run
     stops with one line."""
