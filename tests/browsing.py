@@ -21,12 +21,14 @@ import shutil
 import subprocess
 import threading
 import time
-import warnings
 from pathlib import Path
 
+import urllib3
 import websocket
 from selenium import webdriver
+from selenium.webdriver.remote.client_config import ClientConfig
 from selenium.webdriver.remote.command import Command
+from selenium.webdriver.remote.remote_connection import RemoteConnection
 from selenium.webdriver.webkitgtk.options import Options as WebKitOptions
 from selenium.webdriver.webkitgtk.service import Service as WebKitService
 
@@ -408,20 +410,35 @@ def narrow_windows(folder):
     return folder
 
 
+def webkit(environment, args, tries=2):
+    """WebKitGTK's WebDriver and a session in a new MiniBrowser. The driver waits for ever for a
+    browser that quits as it starts (a run of the tier on this busy machine once hung so, its
+    MiniBrowser gone): each command is bounded, and a start that times out is tried once more."""
+    options = WebKitOptions()
+    for arg in ["--automation", *args]:  # arguments given replace the driver's own
+        options.add_argument(arg)
+    service = WebKitService(executable_path=webkit_driver_path(), env=environment)
+    service.start()
+    try:
+        bounded = RemoteConnection(client_config=ClientConfig(remote_server_addr=service.service_url, timeout=60))
+        return service, webdriver.Remote(bounded, options=options)
+    except urllib3.exceptions.ReadTimeoutError:
+        service.stop()
+        if tries == 1:
+            raise
+        return webkit(environment, args, tries - 1)
+    except Exception:
+        service.stop()
+        raise
+
+
 class WebKitPage(EnginePage):
     """A MiniBrowser window of its own (its own storage), sized so that the page's viewport is
     `viewport`; `args` are MiniBrowser's (`--dark-mode`, `--enable-javascript=false`)."""
 
     def __init__(self, environment, base_url, viewport, args):
         super().__init__(Watch(base_url, collect=self.collect))
-        options = WebKitOptions()
-        for arg in ["--automation", *args]:  # arguments given replace the driver's own
-            options.add_argument(arg)
-        service = WebKitService(executable_path=webkit_driver_path(), env=environment)
-        with warnings.catch_warnings():
-            # Selenium's own WebKitGTK driver connects in a way Selenium has since deprecated.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            self.driver = webdriver.WebKitGTK(options=options, service=service)
+        self.service, self.driver = webkit(environment, args)
         try:
             # The window's toolbar takes some of its height: grow it by what the page lacks.
             self.driver.set_window_size(viewport["width"], viewport["height"])
@@ -460,6 +477,7 @@ class WebKitPage(EnginePage):
 
     def close(self):
         self.driver.quit()
+        self.service.stop()
 
 
 # -- A server that hears every engine's policy reports ----------------------------------
