@@ -23,6 +23,7 @@ from statement_site.source import squeeze
 STATEMENT = source().pages["index.md"]
 SITE_URL = source().config.site_url
 
+
 def first_of_each_kind():
     """The first part of each kind a reader may share: a section, a paragraph, a call…"""
     first = {}
@@ -42,6 +43,8 @@ STATUS = "() => document.querySelector('#share-status.md-dialog--active')?.textC
 LABEL = "selector => document.querySelector(selector).getAttribute('aria-label')"
 LANDED = "id => { const e = document.getElementById(id); return e.matches(':target') && getComputedStyle(e).animationName }"
 PALETTE = "() => [document.body.dataset.mdColorScheme, document.querySelector('meta[name=color-scheme]').content]"
+# A clipboard refused, as a browser refuses it: writing to it rejects.
+REFUSE_CLIPBOARD = "() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('', 'NotAllowedError')); }"
 # A share sheet that keeps what it was given: the tests' stand-in for a phone's.
 SHARE_SHEET = "navigator.share = (data) => { window.shared = data; return Promise.resolve(); };"
 # A text box to paste into, above the page's own layers.
@@ -119,7 +122,7 @@ def test_where_the_clipboard_is_refused_the_status_shows_the_address(engine, rep
     url, _ = reporting_site
     with engine.page(url, VIEWPORTS["desktop"]) as page:
         open_ready(page, url)
-        page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('', 'NotAllowedError')); }")
+        page.evaluate(REFUSE_CLIPBOARD)
         page.click(CONTROL)
         assert status(page) == f"Copy this link: {SITE_URL}{STATEMENT.share_path(CALL)}"
         page.watch.assert_clean()
@@ -136,7 +139,8 @@ def test_on_a_touch_screen_the_control_opens_the_share_sheet(engine, reporting_s
         assert page.evaluate(LABEL, CONTROL).startswith("Share link to")
         page.click(CONTROL)
         page.wait_for_function("() => window.shared")
-        assert page.evaluate("() => window.shared") == {"title": page.evaluate("() => document.title"), "url": SITE_URL + STATEMENT.share_path(CALL)}
+        shared = {"title": page.evaluate("() => document.title"), "url": SITE_URL + STATEMENT.share_path(CALL)}
+        assert page.evaluate("() => window.shared") == shared
         page.watch.assert_clean()
 
 
