@@ -3,7 +3,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical check test bench lock chromium fribidi clean
+.PHONY: serve build build-zensical check test bench lock browsers fribidi clean
 
 # The settings (mkdocs.yml over config/site.yml) are read safely first: MkDocs and Zensical load
 # them with PyYAML's full loader, whose Python tags run code, before any check of theirs.
@@ -32,11 +32,11 @@ CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile tests/check
 check: $(VENV)/test.stamp | fribidi  ## Every test that needs no browser, in at most 30 s
 	$(CHECK)
 
-test: $(VENV)/test.stamp chromium | fribidi  ## Every test: the fast tier, then the browser tier
+test: $(VENV)/test.stamp browsers | fribidi  ## Every test: the fast tier, then the browser tier (Chromium, Firefox, WebKit)
 	$(CHECK)
 	$(PYTHON) -m pytest tests/browser
 
-bench: $(VENV)/test.stamp chromium | fribidi  ## Build cost and reading figures against a default Material site
+bench: $(VENV)/test.stamp browsers | fribidi  ## Build cost and reading figures against a default Material site
 	$(PYTHON) scripts/benchmark.py
 
 lock:  ## Recompile the locked requirements (with hashes) from the .in files
@@ -70,9 +70,15 @@ fribidi: $(VENV)/site.stamp
 	    $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libfribidi0; } || \
 	  echo "FriBiDi is missing: install it (sudo apt-get install libfribidi0, or brew install fribidi) for cards in other scripts."
 
-# Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
-chromium:
-	@command -v chromium >/dev/null || [ -n "$$CHROMIUM_PATH" ] || \
+# Browser tests drive Debian's Chromium, Firefox ESR and WebKitGTK (its WebDriver, on a virtual
+# display): install what is missing when we may (root, apt). Each as the command that shows it is
+# there (CHROMIUM_PATH and FIREFOX_PATH name other builds) and its packages.
+BROWSERS := $${CHROMIUM_PATH:-chromium}:chromium $${FIREFOX_PATH:-firefox-esr}:firefox-esr \
+            WebKitWebDriver:webkit2gtk-driver Xvfb:xvfb
+browsers:
+	@missing=; for browser in $(BROWSERS); do \
+	  command -v "$${browser%%:*}" >/dev/null || missing="$$missing $${browser#*:}"; done; \
+	[ -z "$$missing" ] || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
-	  echo "Chromium is missing: install it with 'sudo apt-get install chromium'."
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } || \
+	  echo "Browsers are missing: install them with 'sudo apt-get install$$missing'."

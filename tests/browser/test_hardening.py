@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from bad_inputs import dangers, markup_corpus
-from browsing import open_ready
+from browsing import open_ready, use_controls
 from project import copy_project, run, serve, source, zensical_build
 
 from statement_site import checks
@@ -36,25 +36,6 @@ def site_pages(site_dir):
 
 def violations(page):
     return page.evaluate("window.violations")
-
-
-def use_controls(page, shareable):
-    """The palette toggle, the share control where the page has one (`shareable`: its model has
-    a part with an ID of an editor's; a page of headings the build named has some too), and on
-    a phone the navigation drawer."""
-    scheme = page.evaluate("document.body.dataset.mdColorScheme")
-    page.locator("[data-md-component=palette] label:not([hidden])").click()
-    assert page.evaluate("document.body.dataset.mdColorScheme") != scheme, "the palette toggle did nothing"
-    shares = page.locator("a.share-link")
-    assert shares.count() or not shareable, "no share control on a page with parts to share"
-    if shares.count():
-        shares.first.hover()
-        shares.first.click()
-        page.wait_for_function("() => document.getElementById('share-status')?.textContent.trim()")
-    drawer = page.locator(".md-header label[for=__drawer]")
-    if drawer.is_visible():
-        drawer.click()
-        page.wait_for_function("() => document.getElementById('__drawer').checked")
 
 
 def test_reading_and_using_the_site_breaks_no_policy(page, base_url, site_dir):

@@ -5,7 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, VIEWPORTS, PageWatch
+from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, SIDEWAYS, VIEWPORTS, PageWatch
 from project import ROOT, source
 
 from statement_site.source.parts import KINDS
@@ -252,12 +252,7 @@ def test_text_reflows_without_sideways_scrolling(browser, base_url, site_path, s
     page = context.new_page()
     for path in PAGES:
         open_page(page, base_url, site_path, path)
-        wide = page.evaluate(
-            """() => [document.documentElement.scrollWidth - innerWidth,
-                      [...document.querySelectorAll("article *")]
-                        .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
-                        .map(e => e.tagName + (e.id ? "#" + e.id : ""))]"""
-        )
+        wide = page.evaluate(SIDEWAYS)
         assert wide == [0, []], f"/{path} at {size}: {wide[0]}px too wide; overflowing: {wide[1][:5]}"
     context.close()
 

@@ -1,5 +1,6 @@
 // Share controls. Every part with an ID has a permalink (statement_site/markdown/share.py);
-// a click copies the full address of that part, or opens the share sheet on a phone.
+// a click copies the full address of that part, or opens the share sheet on a phone (and
+// copies where the phone's browser turns the sheet down).
 // Without JavaScript the permalinks stay plain links. Run after Material's bundle, once the
 // page has painted (overrides/partials/javascripts/bundle.html).
 (() => {
@@ -31,9 +32,15 @@
     // else (a page without share pages) the address of the part in the page.
     const url = link.dataset.shareUrl ?? new URL(link.hash, canonical).href;
     if (share) {
-      // The reader may close the sheet without sharing: nothing to report then.
-      await navigator.share({ title: document.title, url }).catch(() => {});
-      return;
+      try {
+        await navigator.share({ title: document.title, url });
+        return;
+      } catch (error) {
+        // The reader closed the sheet without sharing: nothing to report then. Any other refusal
+        // is the engine's, which may have `navigator.share` and no sheet to show (Firefox on
+        // Linux, where Web Share is switched on): copy instead.
+        if (error.name === "AbortError") return;
+      }
     }
     try {
       await navigator.clipboard.writeText(url);
