@@ -32,7 +32,7 @@ from selenium.webdriver.remote.remote_connection import RemoteConnection
 from selenium.webdriver.webkitgtk.options import Options as WebKitOptions
 from selenium.webdriver.webkitgtk.service import Service as WebKitService
 
-from statement_site.source import squeeze
+from statement_site.source.text import squeeze
 
 # As root, and on a machine with no network but the local server (DEVELOPERS.md).
 CHROMIUM_ARGS = [

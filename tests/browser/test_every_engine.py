@@ -18,7 +18,7 @@ from browsing import (
 )
 from project import source
 
-from statement_site.source import squeeze
+from statement_site.source.text import squeeze
 
 STATEMENT = source().pages["index.md"]
 SITE_URL = source().config.site_url
