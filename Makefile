@@ -9,9 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 # them with PyYAML's full loader, whose Python tags run code, before any check of theirs.
 SETTINGS := $(PYTHON) -m statement_site settings
 
+# `mkdocs serve --strict`, the settings read safely before it starts and before each rebuild, and
+# started again when the code changed (statement_site/serve.py).
 serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.1:8000/
-	$(SETTINGS)
-	$(PYTHON) -m mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+	$(PYTHON) -m statement_site serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/site.stamp  ## Build the static site into site/
 	$(SETTINGS)
