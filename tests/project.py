@@ -82,6 +82,16 @@ def published_copy(dest):
     return project
 
 
+def repository(dest):
+    """A published copy whose `main` holds the package too, as the Verdict's checkout of main has
+    it: `python -m statement_site review` run there uses that package."""
+    repo = with_build_cache(published_copy(dest))
+    shutil.copytree(ROOT / "statement_site", repo / "statement_site", ignore=shutil.ignore_patterns("__pycache__"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "The package")
+    return repo
+
+
 def run(project, *args, timeout=600):
     """`python ARGS` in a project: (exit code, what it printed)."""
     result = subprocess.run([sys.executable, *args], cwd=project, capture_output=True, text=True, timeout=timeout, env=ENV)
