@@ -37,8 +37,13 @@ test: $(VENV)/test.stamp chromium  ## Every test: the fast tier, then the browse
 	$(CHECK)
 	$(PYTHON) -m pytest tests/browser
 
-bench: $(VENV)/test.stamp chromium  ## Build cost and reading figures against a default Material site
+bench: $(VENV)/test.stamp bench/node_modules/.installed chromium  ## Build cost and reading figures against a default Material site
 	$(PYTHON) scripts/benchmark.py
+
+# Lighthouse (about 150 MB), for make bench alone: its own package and lock, under bench/.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
 
 lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(PYTHON) -m pip install -q pip-tools==7.6.2
@@ -46,7 +51,7 @@ lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site site-zensical .cache $(VENV) node_modules
+	rm -rf site site-zensical .cache $(VENV) node_modules bench/node_modules
 
 # The locked requirements, then the project's own package (editable, so that MkDocs and
 # Zensical import statement_site's Markdown extensions by name).
