@@ -3,7 +3,7 @@ VENV   := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical check test bench lock chromium clean
+.PHONY: serve build build-zensical check test bench lock chromium fribidi clean
 
 # The settings (mkdocs.yml over config/site.yml) are read safely first: MkDocs and Zensical load
 # them with PyYAML's full loader, whose Python tags run code, before any check of theirs.
@@ -11,17 +11,17 @@ SETTINGS := $(PYTHON) -m statement_site settings
 
 # `mkdocs serve --strict`, the settings read safely before it starts and before each rebuild, and
 # started again when the code changed (statement_site/serve.py).
-serve: $(VENV)/site.stamp  ## Serve the site with live reload at http://127.0.0.1:8000/
+serve: $(VENV)/site.stamp | fribidi  ## Serve the site with live reload at http://127.0.0.1:8000/
 	$(PYTHON) -m statement_site serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/site.stamp  ## Build the static site into site/
+build: $(VENV)/site.stamp | fribidi  ## Build the static site into site/
 	$(SETTINGS)
 	$(PYTHON) -m mkdocs build --strict
 
 # The same site with Zensical, which runs no hooks: the checks (the settings read safely first),
 # its build, then the pipeline.
 build-zensical: export SITE_DIR ?= site-zensical
-build-zensical: $(VENV)/test.stamp  ## Build the site with Zensical into site-zensical/ (or $SITE_DIR)
+build-zensical: $(VENV)/test.stamp | fribidi  ## Build the site with Zensical into site-zensical/ (or $SITE_DIR)
 	$(PYTHON) -m statement_site check
 	$(VENV)/bin/zensical build --clean
 	$(PYTHON) -m statement_site finish "$$SITE_DIR"
@@ -30,14 +30,14 @@ build-zensical: $(VENV)/test.stamp  ## Build the site with Zensical into site-ze
 # A file's tests stay on one worker, which builds its module's copies once.
 CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile tests/check
 
-check: $(VENV)/test.stamp  ## Every test that needs no browser, in at most 30 s
+check: $(VENV)/test.stamp | fribidi  ## Every test that needs no browser, in at most 30 s
 	$(CHECK)
 
-test: $(VENV)/test.stamp chromium  ## Every test: the fast tier, then the browser tier
+test: $(VENV)/test.stamp chromium | fribidi  ## Every test: the fast tier, then the browser tier
 	$(CHECK)
 	$(PYTHON) -m pytest tests/browser
 
-bench: $(VENV)/test.stamp bench/node_modules/.installed chromium  ## Build cost and reading figures against a default Material site
+bench: $(VENV)/test.stamp bench/node_modules/.installed chromium | fribidi  ## Build cost and reading figures against a default Material site
 	$(PYTHON) scripts/benchmark.py
 
 # Lighthouse (about 150 MB), for make bench alone: its own package and lock, under bench/.
@@ -65,6 +65,16 @@ $(VENV)/test.stamp: $(VENV)/site.stamp requirements-test.txt package-lock.json
 	$(PYTHON) -m pip install -q --require-hashes -r requirements.txt -r requirements-test.txt
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The cards of pages in Arabic, Hindi, Chinese… are laid out by Pillow's Raqm, which needs the
+# machine's FriBiDi (statement_site/cards.py); install it when missing and we may (apt, as root
+# or with a sudo that asks no password, as on GitHub's runners).
+fribidi: $(VENV)/site.stamp
+	@$(PYTHON) -c 'from PIL import features; raise SystemExit(not features.version("fribidi"))' || \
+	  { command -v apt-get >/dev/null && \
+	    if [ "$$(id -u)" = 0 ]; then sudo=; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else false; fi && \
+	    $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libfribidi0; } || \
+	  echo "FriBiDi is missing: install it (sudo apt-get install libfribidi0, or brew install fribidi) for cards in other scripts."
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root, apt).
 chromium:

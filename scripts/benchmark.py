@@ -1,6 +1,6 @@
 """Every performance figure the project reports, printed in one run: `make bench`.
 
-    .venv/bin/python scripts/benchmark.py                       # all four parts
+    .venv/bin/python scripts/benchmark.py                       # all five parts
     .venv/bin/python scripts/benchmark.py --build --check --runs 3
     .venv/bin/python scripts/benchmark.py --scale
     .venv/bin/python scripts/benchmark.py --reading --runs 1
@@ -31,6 +31,9 @@ place (and its caches, .cache/) and writes to a temporary --site-dir.
 --check    For each robustness entry of tests/corpus/files.yml (read as data), the time of
            `python -m statement_site check` on a copy with that file added, and the first line of
            what it says. About 20 seconds.
+--cards    The CPU time to draw one preview card (cards.draw, then its PNG), median of --runs (20)
+           after a warm-up: the statement's own cards (Latin, each part's), then a part in each
+           script the fonts hold (CARD_SAMPLES), shaped by Raqm. About 10 seconds.
 """
 
 import argparse
@@ -77,7 +80,19 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 SCALES = (1, 10, 100)
 LENGTHS = (1, 2, 4)
-DEFAULT_RUNS = {"build": 5, "reading": 3}
+DEFAULT_RUNS = {"build": 5, "reading": 3, "cards": 20}
+# A call of the statement in each script the cards' fonts hold (statement_site/fonts/README.md),
+# about as long as the statement's own calls.
+CARD_SAMPLES = {
+    "Arabic": ("ar", "يجب على الكونغرس أن يدعو إلى وقف دائم لإطلاق النار وإلى الإفراج عن جميع الرهائن."),
+    "Hebrew": ("he", "על הקונגרס לקרוא להפסקת אש קבועה ולשחרור כל בני הערובה."),
+    "Persian": ("fa", "کنگره باید خواستار آتش\u200cبس دائمی و آزادی همه گروگان\u200cها شود."),
+    "Devanagari": ("hi", "कांग्रेस को स्थायी युद्धविराम और सभी बंधकों की रिहाई का आह्वान करना चाहिए।"),
+    "Chinese": ("zh", "国会必须呼吁永久停火，并呼吁释放所有人质。"),
+    "Japanese": ("ja", "議会は恒久的な停戦と、すべての人質の解放を求めなければなりません。"),
+    "Korean": ("ko", "의회는 영구적인 휴전과 모든 인질의 석방을 촉구해야 합니다."),
+    "Thai": ("th", "รัฐสภาต้องเรียกร้องให้หยุดยิงถาวรและปล่อยตัวประกันทั้งหมด"),
+}
 TIMEOUT = 3600  # seconds for one command: the 100x build takes minutes, never an hour
 CHECK_TIMEOUT = 120
 
@@ -869,22 +884,64 @@ def check_speed(work):
     print("  wall s and CPU s: the whole command, Python's start included; check s: what the command reports")
 
 
+# -- 5. Cards ----------------------------------------------------------------------------------------
+
+
+def card_time(card, runs):
+    """Median CPU seconds to draw `card` and make its PNG, as a build does on a cache miss (CPU
+    time: other work on the machine moves it less than wall time)."""
+    from statement_site import cards
+
+    cards.card_png(card)  # the fonts loaded, their characters read
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        cards.card_png(card)
+        times.append(time.process_time() - started)
+    return statistics.median(times)
+
+
+def card_speed(runs, work):
+    from statement_site import cards
+    from statement_site.steps import share_pages
+
+    source = Source.read(ROOT)
+    site_url = source.config.site_url
+    statement = [
+        share_pages.share_of(page, n, source, site_url).card
+        for page in source.pages.values()
+        for n, part in enumerate(page.parts)
+        if part.shareable and part.id
+    ]
+    progress(f"cards: {len(statement)} of the statement, then {len(CARD_SAMPLES)} scripts, {runs} runs each")
+    latin = statistics.median(card_time(card, max(1, runs // 4)) for card in statement)
+    rows = [["Latin: the statement's own cards (median of their medians)", "basic", f"{latin * 1000:.0f}"]]
+    for name, (lang, words) in CARD_SAMPLES.items():
+        card = {"kicker": "Statement", "main": words, "text": "", "source": (words[:20], cards.SOURCE), "lang": lang}
+        family = cards.family_of(cards.shown(words))
+        rows.append([f"{name} ({lang})", f"Raqm, {family}", f"{card_time(card, runs) * 1000:.0f}"])
+    print_table("Cards: one card drawn and made a PNG (cards.card_png, not cached), CPU ms", ["card", "layout, fonts", "CPU ms"], rows)
+    print(f"  {cards.LAYOUT}")
+
+
 # -- The command line ---------------------------------------------------------------------------------------
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    for part in ("build", "scale", "reading", "check"):
+    for part in ("build", "scale", "reading", "check", "cards"):
         parser.add_argument(f"--{part}", action="store_true", help=f"run the {part} part (all parts when none is named)")
-    parser.add_argument("--runs", type=int, help="runs per figure: the median (default 5 for builds, 3 for Lighthouse)")
+    parser.add_argument("--runs", type=int, help="runs per figure: the median (default 5 for builds, 3 for Lighthouse, 20 for cards)")
     args = parser.parse_args(argv)
-    parts = [part for part in ("build", "scale", "reading", "check") if getattr(args, part)] or ["build", "scale", "reading", "check"]
+    every = ["build", "scale", "reading", "check", "cards"]
+    parts = [part for part in every if getattr(args, part)] or every
     print_header(parts)
     actions = {
         "build": lambda work: build_cost(args.runs or DEFAULT_RUNS["build"], work),
         "scale": scale,
         "reading": lambda work: reading(args.runs or DEFAULT_RUNS["reading"], work),
         "check": check_speed,
+        "cards": lambda work: card_speed(args.runs or DEFAULT_RUNS["cards"], work),
     }
     failed = []
     for part in parts:

@@ -18,11 +18,13 @@ Two regions of a built page:
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import html5lib
 
 from .homographs import host_problem
+from .source.text import INVISIBLE
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_DEPTH = 80  # Material nests about 25 deep; far more is a bomb, not a page
@@ -328,6 +330,11 @@ def url_problem(url, allow_remote, site_url=""):
     url = normalise_url(url)
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
         return "control characters in an address"
+    # In an address an invisible character, a joiner too, only hides: two addresses that look
+    # the same would lead to different places.
+    hidden = next((c for c in url if ord(c) in INVISIBLE), None)
+    if hidden:
+        return f"the invisible character U+{ord(hidden):04X} ({unicodedata.name(hidden, 'unnamed')}) in an address: delete it"
     if site_url and url.startswith(site_url):
         return None
     scheme = url_scheme(url)

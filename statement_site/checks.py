@@ -22,7 +22,7 @@ from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GENERATE
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
 from .source.strict import as_yaml
-from .source.text import INVISIBLE, is_id, slug
+from .source.text import INVISIBLE, direction, hidden_characters, is_id, slug, visible
 from .svg import svg_problems
 
 # A page is taken for one in another language when these short words outnumber English ones.
@@ -32,6 +32,7 @@ COMMON_WORDS = {
     "fr": {"le", "les", "des", "est", "une", "pour", "avec", "nous", "notre", "du", "et"},
 }
 LANGUAGE_NAMES = {"es": "Spanish", "fr": "French"}
+ID_LIST = re.compile(r"\{:?[^{}\n]*#[^{}\n]*\}")  # `{#some-id}`: judged by the ID's own check
 
 
 def check(source, published=None):
@@ -125,13 +126,21 @@ def habit_problems(page, n, lines, explained):
 
 
 def character_problems(page, lines):
-    """Invisible and direction-changing characters: text that reads otherwise than it shows."""
+    """Invisible and direction-changing characters: text that reads otherwise than it shows.
+    Those a word's spelling needs where they stand are text (source/text.py `needed`: Persian's
+    non-joiner, Devanagari's joiners, an emoji sequence's); in an ID or an address, where they
+    only hide, the ID's and the address's own messages name them."""
     problems = []
+    addresses = {}
+    for link in page.links:
+        addresses.setdefault(link.line, []).append(link.href)
     for number, line in enumerate(lines, 1):
-        for char in dict.fromkeys(c for c in line if ord(c) in INVISIBLE):
+        hidden = hidden_characters(line, marks=True)
+        judged = [span for span in (*addresses.get(number, ()), *ID_LIST.findall(line)) if span]
+        for char in dict.fromkeys(c for _, c in hidden if not any(c in span for span in judged)):
             name = unicodedata.name(char, "an unnamed character")
             problems.append(
-                Problem(page.file, number, f"the invisible character U+{ord(char):04X} ({name}) is not allowed: it makes text read otherwise than it shows; delete it")
+                Problem(page.file, number, f"the invisible character U+{ord(char):04X} ({name}) is not allowed here: it makes text read otherwise than it shows; delete it")
             )
     return problems
 
@@ -176,6 +185,9 @@ def id_message(ident, known=()):
         return f"the ID '{ident[:20]}…' is longer than {limits.ID_LENGTH} characters: shorten it"
     alike = next((k for k in sorted(known) if looks_like(ident, k)), None)
     suggestion = alike or slug(ident, words=8)
+    if strange and ord(strange) in INVISIBLE:
+        name = unicodedata.name(strange, "an unnamed character")
+        return f"the ID '{visible(ident)}' holds the invisible character U+{ord(strange):04X} ({name}): IDs use a-z, 0-9 and hyphens; retype it as '{suggestion}'"
     if strange and not strange.isascii():
         name = unicodedata.name(strange, "an unnamed character")
         return (
@@ -279,6 +291,8 @@ def language_problems(page, source=None):
         return switch_problems(page, source) if source else []
     if source and any(p.file == page.file and p.line < page.body_line for p in source.problems):
         return []  # its front matter could not be read: whether it says a language is unknown
+    if problem := script_problem(page):
+        return [problem]
     words = re.findall(r"[a-záéíóúñçàèêôû]+", " ".join(part.text for part in page.parts).lower())
     counts = {code: sum(word in common for word in words) for code, common in COMMON_WORDS.items()}
     guess = max(counts, key=counts.get)
@@ -295,6 +309,39 @@ def language_problems(page, source=None):
     return []
 
 
+def script_problem(page):
+    """A page written mostly in a script other than Latin that does not say its language: read
+    with an English voice, and laid out left to right even in Arabic or Hebrew. The language to
+    suggest is the one Babel's likely subtags give the script (Arabic's is `ar`, Han's `zh`, and
+    Han with kana is Japanese)."""
+    from fontTools.unicodedata import script_extension, script_name
+
+    counts = {}
+    for char in "".join(part.text for part in page.parts):
+        if char.isalpha():
+            for script in script_extension(char) - {"Zyyy", "Zinh"}:
+                counts[script] = counts.get(script, 0) + 1
+    letters = sum(1 for part in page.parts for char in part.text if char.isalpha())
+    script = max(counts, key=counts.get, default="Latn")
+    if script == "Latn" or counts[script] * 2 < letters:
+        return None
+    import babel  # only for a page in another script
+
+    written = "Jpan" if {"Hira", "Kana"} & set(counts) else "Kore" if "Hang" in counts else script
+    likely = babel.core.get_global("likely_subtags").get(f"und_{written}", "")
+    lang = likely.split("_")[0]
+    if not lang:
+        return None
+    laid_out = ", and laid out left to right" if direction(lang) == "rtl" else ""
+    return Problem(
+        page.file,
+        1,
+        f"this page is written in the {script_name(written, script_name(script))} script but does not say its language, so screen readers "
+        f"would read it with an English voice{laid_out}: add 'lang: {lang}' ({babel.Locale.parse(lang).english_name}), "
+        "or the code of the language it is in, to its front matter, the lines between '---' at the top of the page",
+    )
+
+
 def switch_problems(page, source):
     """A page in another language than the site's is offered by the theme's language switch
     (`extra.alternate`, which also gives every page its `hreflang` alternates), with the page
@@ -303,7 +350,7 @@ def switch_problems(page, source):
     if page.lang.split("-")[0] == site.split("-")[0] or not source.config.read:
         return []  # the same language; or settings that could not be read, whose message comes first
     offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
-    home = next(iter(source.pages.values()))
+    home = next((other for other in source.pages.values() if other.url == ""), page)  # the site's own home page
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
     if all(pair in offered for pair in wanted):
         return []

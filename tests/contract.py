@@ -267,6 +267,9 @@ def the_revisions_page_lists_every_change_note(source, site):
     return []
 
 
+REPORT_IN_ENGLISH = "Report a mistake on this page"
+
+
 def every_page_links_to_the_correction_form(source, site):
     """Each page has one way to report a mistake: a link to the repository's correction form
     (overrides/partials/report.html), its "Where is it?" the page's address and its title the
@@ -281,6 +284,8 @@ def every_page_links_to_the_correction_form(source, site):
         address = urlsplit(links[0]["href"]) if len(links) == 1 else None
         if address is None or address._replace(query="").geturl() != form or parse_qs(address.query) != expected:
             problems.append(f"{page.file}: the way to report a mistake is {[link['href'] for link in links]}, not the form {form} with {expected}")
+        elif (page.lang or source.config.language) != "en" and links[0].get_text() == REPORT_IN_ENGLISH and links[0].get("lang") != "en":
+            problems.append(f"{page.file}: the way to report a mistake is in English on a page in {page.lang}, and does not say so")
     return problems
 
 

@@ -7,6 +7,7 @@ builds them all with MkDocs and with Zensical."""
 import random
 from pathlib import Path
 
+from languages import SAMPLES, add_page_in, offer_language
 from PIL import Image
 from project import git
 
@@ -224,34 +225,13 @@ Un alto el fuego permanente es el primer paso hacia la paz y la estabilidad en l
 """
 
 
-LANGUAGE_SWITCH = """\
-  alternate:
-    - name: English
-      link: ./
-      lang: en
-    - name: Español
-      link: es/
-      lang: es
-"""
-
-
 def add_a_page_in_spanish(project):
     """CONTRIBUTING.md, "A page in another language": the page, its nav line, the language
     switch, and a link from the statement."""
     (Path(project) / "docs/es.md").write_text(SPANISH_PAGE, encoding="utf-8")
     add_to_nav(project, "Español", "es.md")
-    add_language_switch(project)
+    offer_language(project, "Español", "es/", "es")
     insert_after(project, paragraphs(project)[-1], "[Leer en español](es.md)\n{#en-espanol}")
-
-
-def add_language_switch(project):
-    """The language switch, under `extra:` in mkdocs.yml (added at its end when it has none)."""
-    path = Path(project) / "mkdocs.yml"
-    text = path.read_text(encoding="utf-8")
-    if "\nextra:\n" in text:
-        replace(path, "\nextra:\n", "\nextra:\n" + LANGUAGE_SWITCH)
-    else:
-        path.write_text(text.rstrip("\n") + "\nextra:\n" + LANGUAGE_SWITCH, encoding="utf-8")
 
 
 # The site's settings as an editor writes them (CONTRIBUTING.md, "The site's settings"): a colon
@@ -269,6 +249,19 @@ def write_the_sites_settings(project):
     for key, value in SETTINGS.items():
         setting_line(project, key, f"{key}: '{value}'")
     add_to_nav(project, f'"{OUTSIDE_IN_NAV[0]}"', OUTSIDE_IN_NAV[1])
+
+
+def add_a_page_in_persian(project):
+    """A translation into a language written right to left, with the non-joiners its spelling
+    needs (آتش‌بس): the page, its nav line, the language switch, a link from the statement."""
+    add_page_in(project, "fa", "edits-persian", "edits-persian")
+    insert_after(project, paragraphs(project)[-1], f"[{SAMPLES['fa'].name}](edits-persian.md)\n{{#edits-to-persian}}")
+
+
+def add_a_page_in_chinese(project):
+    """A translation into a language written without spaces, its paragraph longer than a title."""
+    add_page_in(project, "zh", "edits-chinese", "edits-chinese")
+    insert_after(project, paragraphs(project)[-1], f"[{SAMPLES['zh'].name}](edits-chinese.md)\n{{#edits-to-chinese}}")
 
 
 def note_a_change_for_readers(project):
@@ -421,6 +414,8 @@ EDITS = {
         add_a_page,
         add_a_page_in_spanish,
         write_the_sites_settings,
+        add_a_page_in_persian,
+        add_a_page_in_chinese,
         note_a_change_for_readers,
         write_emoji_as_on_github,
         tick_tasks_as_on_github,

@@ -16,7 +16,7 @@ from .files import decode, page_url, share_path
 from .parts import cut_into_parts, locate_text
 from .render import render
 from .strict import mapping_items, read_strict_yaml
-from .text import INVISIBLE, is_control, squeeze
+from .text import hidden_characters, is_control, squeeze
 
 
 @dataclass(frozen=True)
@@ -237,8 +237,10 @@ def text_problem(value):
 
 
 def hidden_problem(value, allowed=""):
-    """An invisible or control character a YAML escape (`\\u0007`) wrote into a value, or None."""
-    hidden = next((c for c in value if c not in allowed and (is_control(c) or ord(c) in INVISIBLE)), None)
+    """An invisible or control character a YAML escape (`\\u0007`) wrote into a value, or None;
+    not one its words' spelling needs (a Persian title's non-joiner, text.hidden_characters)."""
+    controls = (c for c in value if c not in allowed and is_control(c))
+    hidden = next(controls, None) or next((c for _, c in hidden_characters(value, marks=True)), None)
     return hidden and f"the invisible character U+{ord(hidden):04X} is not allowed in it: delete it"
 
 

@@ -2,19 +2,37 @@
 shows: the vocabulary the model, the Markdown extensions and the checks share. It imports
 nothing of the project, so that every module may use it."""
 
+import functools
 import html
 import re
 import unicodedata
 
 import markdown
+import regex
+from fontTools.unicodedata import Scripts, script_extension
 
 from .. import limits
 
 ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
-# Invisible or direction-changing characters: they make text read otherwise than it shows.
+# Invisible or direction-changing characters: they make text read otherwise than it shows,
+# unless they are part of the spelling where they stand (`needed`).
 INVISIBLE = {0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0}
 INVISIBLE |= set(range(0x200B, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2060, 0x2070))
 INVISIBLE |= set(range(0xFE00, 0xFE10)) | set(range(0xE0000, 0xE0080))
+ZERO_WIDTH_SPACE, JOINERS = "\u200b", frozenset("\u200c\u200d")  # ZWSP; ZWNJ and ZWJ
+ZWJ, BLACK_FLAG, CANCEL_TAG = "\u200d", "\U0001f3f4", "\U000e007f"
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM: they embed and override nothing
+COMMON_SCRIPTS = {"Zyyy", "Zinh"}  # characters of every script: signs, digits, combining marks
+# A script whose letters join (Arabic, Syriac, N'Ko, Mongolian…) or that kills a vowel with a
+# virama (Devanagari, Bengali, Sinhala, Khmer…) spells some words with a joiner or a non-joiner.
+JOINING = regex.compile(r"[\p{Joining_Type=Dual_Joining}\p{Canonical_Combining_Class=Virama}]")
+# Scripts written without spaces between words (Thai, Lao, Khmer, Myanmar): a zero-width space
+# marks where a line may break.
+UNSPACED = regex.compile(r"\p{Line_Break=Complex_Context}")
+# What an emoji sequence joins (👩‍💻, 🏳️‍🌈) and what a variation selector chooses a form of (❤️,
+# 1️⃣, a mathematical sign, an ideograph's standardized variant).
+PICTOGRAPH = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}]")
+VARIABLE = regex.compile(r"[\p{Emoji}\p{Sm}\p{Script=Han}]")
 
 
 def is_id(text):
@@ -67,8 +85,92 @@ def visible(text):
     """`text` with each character that would break a line or hide itself written as its escape
     (a line break reads `\\n`, a direction mark `\\u202e`): printed, it stays on its own line
     and reads as it is, so that nothing in it can start a line of its own (a workflow command
-    in a CI log) or reorder what follows."""
-    return "".join(escape_of(char) if is_hidden(char) else char for char in text)
+    in a CI log) or reorder what follows. A joiner a word's spelling needs stays (آتش‌بس)."""
+    return "".join(escape_of(char) if is_hidden(char) and not needed(text, n) else char for n, char in enumerate(text))
+
+
+def hidden_characters(text, marks=False):
+    """[(index, character)] of the invisible and direction-changing characters of `text` that
+    its spelling does not need (`needed`); with `marks`, the direction marks (LRM, RLM, ALM) of
+    a text that holds right-to-left letters are needed too: they set where a sign or a number
+    falls between words of both directions, and embed or override nothing."""
+    found = [(n, char) for n, char in enumerate(text) if ord(char) in INVISIBLE and not needed(text, n)]
+    if marks and any(char in DIRECTION_MARKS for _, char in found) and has_right_to_left(text):
+        found = [(n, char) for n, char in found if char not in DIRECTION_MARKS]
+    return found
+
+
+def has_right_to_left(text):
+    """Whether `text` holds a letter of a script written right to left (Arabic, Hebrew…)."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char)[0] == "L" for char in text)
+
+
+def needed(text, n):
+    """Whether the invisible character text[n] is part of the spelling where it stands, as
+    Unicode's properties tell (never a list of words):
+    - a non-joiner or a joiner between letters or marks of one script that joins its letters or
+      has a virama (آتش‌بس, क्‍ष), and a script's own invisible letter between its letters (the
+      Mongolian vowel separator);
+    - a joiner inside an emoji sequence (👩‍💻); a variation selector after an emoji, a sign or an
+      ideograph (❤️); tags between a black flag and their cancel tag (a region's flag);
+    - a zero-width space between letters of a script written without spaces (Thai, Khmer…).
+    Between Latin letters, at a word's edge or in an ID, none is: there it only hides."""
+    char, code = text[n], ord(text[n])
+    before, after = text[n - 1 : n] if n else "", text[n + 1 : n + 2]
+    if char == ZWJ and after and PICTOGRAPH.match(after) and emoji_before(text, n):
+        return True
+    if char in JOINERS or script_extension(char) - COMMON_SCRIPTS:
+        own = script_extension(char) - COMMON_SCRIPTS
+        shared = letter_scripts(text, n, -1) & letter_scripts(text, n, 1)
+        return any(joins(script) for script in (shared & own if own else shared))
+    if char == ZERO_WIDTH_SPACE:
+        return bool(before and after and UNSPACED.match(before) and UNSPACED.match(after))
+    if 0xFE00 <= code <= 0xFE0F:
+        return bool(before and VARIABLE.match(before))
+    if 0xE0020 <= code <= 0xE007F:
+        start, end = n, n
+        while start and 0xE0020 <= ord(text[start - 1]) <= 0xE007E:
+            start -= 1
+        while text[end] != CANCEL_TAG and end + 1 < len(text) and 0xE0020 <= ord(text[end + 1]) <= 0xE007F:
+            end += 1
+        return start > 0 and text[start - 1] == BLACK_FLAG and text[end] == CANCEL_TAG
+    return False
+
+
+def emoji_before(text, n):
+    """Whether an emoji ends just before text[n], its variation selector or skin tone included."""
+    n -= 1
+    while n >= 0 and (text[n] == "\ufe0f" or 0x1F3FB <= ord(text[n]) <= 0x1F3FF):
+        n -= 1
+    return n >= 0 and bool(PICTOGRAPH.match(text[n]))
+
+
+def letter_scripts(text, n, step):
+    """The scripts of the letter or mark next to text[n] (before it: step -1), found past the
+    marks every script shares; none if it is no letter or mark (a space, a sign, the edge)."""
+    n += step
+    while 0 <= n < len(text):
+        char = text[n]
+        if unicodedata.category(char)[0] not in "LM":
+            return set()
+        scripts = script_extension(char) - COMMON_SCRIPTS
+        if scripts:
+            return scripts
+        n += step
+    return set()
+
+
+@functools.cache
+def joins(script):
+    """Whether `script` (an ISO 15924 code) has joining letters or a virama, as its characters'
+    properties say: read once for each script a text puts a joiner in."""
+    ranges = Scripts.RANGES
+    return any(
+        JOINING.match(chr(code))
+        for n, value in enumerate(Scripts.VALUES)
+        if value == script
+        for code in range(ranges[n], ranges[n + 1] if n + 1 < len(ranges) else 0x110000)
+    )
 
 
 def is_hidden(char):
@@ -82,3 +184,32 @@ def escape_of(char):
 
 def strip_tags(raw):
     return re.sub(r"<[^>]*>", "", raw)
+
+
+@functools.cache
+def direction(lang):
+    """"rtl" for a language written right to left (Arabic, Hebrew, Persian, Urdu, Pashto…), as
+    Babel's locale data says; "ltr" otherwise, and for a tag it does not know (its language
+    alone is asked first: `fa-AF` is Persian)."""
+    import babel  # only once a page's language is asked
+
+    for tag in dict.fromkeys((lang.replace("-", "_"), lang.split("-")[0])):
+        try:
+            order = babel.Locale.parse(tag).character_order
+        except (ValueError, TypeError, babel.UnknownLocaleError):
+            continue
+        return "rtl" if order == "right-to-left" else "ltr"
+    return "ltr"
+
+
+@functools.lru_cache(maxsize=4096)  # a card tries its words at each size
+def line_breaks(text, lang="en"):
+    """`text` cut where a line may break, each piece with the spaces that follow it, as ICU's
+    line breaker finds them for `lang` (Unicode's line breaking: after a space or a hyphen,
+    between two ideographs but not before "，" "。" "」", Thai and Khmer by their dictionaries;
+    never at a non-breaking space), breaking by phrases where ICU knows them: Japanese between
+    phrases (恒久的な｜停戦と、), Korean between words, as CSS's `word-break: auto-phrase` does."""
+    from icu4py.breakers import LineBreaker  # only once a card or a share title is laid out
+
+    locale = f"{lang.replace('-', '_')}@lw=phrase"
+    return tuple(text[start:end] for start, end in LineBreaker(text, locale).segments()) if text else ()

@@ -13,6 +13,7 @@ from html import escape
 from urllib.parse import quote
 
 from .. import cards
+from ..problems import Problem
 from ..source.files import SHARE_FOLDER
 
 STATEMENT_KICKER = "Statement"
@@ -20,13 +21,16 @@ STATEMENT_KICKER = "Statement"
 
 def give_each_page_its_preview(site):
     source = site.source
-    pages, added = dict(site.pages), dict(site.added)
+    pages, added, problems = dict(site.pages), dict(site.added), []
     for page in source.pages.values():
         if page.dest not in pages:
             continue
         home = page.url == ""
         title = page.meta.get("title") or (source.config.site_name if home else page.title)
-        card = {"kicker": STATEMENT_KICKER if home else source.config.site_name, "main": page.title, "text": page.description, "source": (cards.SOURCE,)}
+        lang = page.lang or source.config.language
+        card = {"kicker": STATEMENT_KICKER if home else source.config.site_name, "main": page.title, "text": page.description, "source": (cards.SOURCE,), "lang": lang}
+        if (problem := cards.shaping_problem(card)) and not said(problem, [*site.problems, *problems]):
+            problems.append(Problem(page.file, 1, problem))  # once: the machine lacks it, not the page
         key = cards.card_key(card)
         path = f"{SHARE_FOLDER}/{page.url}card-{key[:12]}.png"
         added[path] = cards.card_png(card, source.cache("cards"))
@@ -37,7 +41,11 @@ def give_each_page_its_preview(site):
             ("property", "og:image:alt"): f"{title}. {page.description} {cards.SOURCE}.",
         }
         pages[page.dest] = with_meta(pages[page.dest], values)
-    return dataclasses.replace(site, pages=pages, added=added)
+    return dataclasses.replace(site, pages=pages, added=added, problems=(*site.problems, *problems))
+
+
+def said(message, problems):
+    return any(problem.message == message for problem in problems)
 
 
 def with_meta(html, values):

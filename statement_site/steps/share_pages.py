@@ -6,7 +6,10 @@ page therefore gets a small page, `s/<id>/` (`s/<page>/<id>/` on pages other tha
 page), from overrides/share-page.html: its own Open Graph and Twitter card tags and image, a
 <meta> refresh to the part (no script: it works with JavaScript off), and the part's text with a
 plain link for a browser that does not follow it. An alias keeps its old address, which leads
-where the alias points. Share pages say the language of the page their part is on.
+where the alias points. Share pages say the language of the page their part is on, and its
+direction (`dir="rtl"` for Arabic, Hebrew, Persian…); their titles and descriptions stop where
+that language breaks (a sentence's or a clause's end in any script, "，" and "。" included), as
+wide as an English one.
 
 The cards (1200x630 PNG, cards.py) are drawn from the part's own words; the file name carries a
 hash of those words, so a reworded part gets an image address that no network has cached. Drawn
@@ -14,22 +17,38 @@ cards are kept in `.cache/cards/` beside mkdocs.yml, so a build draws only what 
 """
 
 import dataclasses
-import re
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import quote
 
 import jinja2
+import regex
 
 from .. import cards, limits
+from ..problems import Problem
 from ..source.parts import KINDS
+from ..source.text import direction, line_breaks
 
 TEMPLATE = "share-page.html"
 STYLESHEET = "assets/stylesheets/share-page.css"
+# In columns, as a terminal counts them: an ideograph, kana or Hangul takes two (Unicode's East
+# Asian Width), so that a Chinese title is as short on a preview as an English one.
 DESCRIPTION_LENGTH, TITLE_LENGTH, SENTENCE_LENGTH = 200, 100, 140
-# A sentence ends at . ! or ? (not after a lone capital, as in "U.S."); a clause at , ; : or a dash.
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][”’\"')]*(?=\s|$)")
-CLAUSE_BREAK = re.compile(r"[,;:]?\s[–—-]?(?=\s)|[,;:](?=\s)")
+# A sentence ends at a sentence terminator of any script (. ! ? ؟ ۔ । ። 。 ！ ？, Unicode's
+# Sentence_Terminal) and its closing quotes and brackets: before a space or the end (not after a
+# lone capital, as in "U.S."), or anywhere for a wide one (。, which no space follows).
+SENTENCE_END = regex.compile(
+    r"(?<!\b\p{Lu})\p{Sentence_Terminal}+[\p{Pe}\p{Pf}\"']*(?=\s|$)|[\p{Sentence_Terminal}&&[\p{ea=W}\p{ea=F}]]+[\p{Pe}\p{Pf}]*",
+    regex.V1,
+)
+# A clause ends at a comma, colon or semicolon of any script (, ، ; : Unicode's SContinue) before a
+# space, at a wide one (， 、 ； ：) anywhere, or before a dash between spaces.
+CLAUSE_BREAK = regex.compile(
+    r"\s[–—-](?=\s)|[\p{Sentence_Break=SContinue}--[\-–—]](?=\s)|[\p{Sentence_Break=SContinue}&&[\p{ea=W}\p{ea=F}]]",
+    regex.V1,
+)
+CUT_END = regex.compile(r"[\p{Sentence_Break=SContinue}\s]+$")  # what a cut text does not end in before "…"
 
 
 @dataclass(frozen=True)
@@ -55,12 +74,16 @@ class Share:
 def add_share_pages(site):
     source = site.source
     site_url = source.config.site_url or "/"
-    shares = []
+    shares, problems = [], list(site.problems)
     for page in source.pages.values():
         by_id = {}
         for n, part in enumerate(page.parts):
             if part.shareable and part.id and len(shares) + len(by_id) < limits.SHARE_PAGES:
                 by_id[part.id] = share_of(page, n, source, site_url)
+        # Once, on the first page whose cards this machine cannot draw whole (no FriBiDi).
+        missing = next(filter(None, (cards.shaping_problem(share.card) for share in by_id.values())), None)
+        if missing and not any(problem.message == missing for problem in problems):
+            problems.append(Problem(page.file, 1, missing))
         for old, new in source.aliases_of(page.src).items():
             if new in by_id and old not in by_id:
                 path = page.share_path(old)
@@ -88,9 +111,16 @@ def add_share_pages(site):
         # An alias's page shows its new part's card and address, which is canonical.
         shown = finished[(share.canonical or share).path]
         pages[f"{share.path}index.html"] = template.render(
-            share=shown, config=config, lang=share.lang, root="../" * share.path.count("/"), stylesheet=STYLESHEET
+            share=shown,
+            config=config,
+            lang=share.lang,
+            dir=direction(share.lang),
+            site_lang=source.config.language,
+            site_dir=direction(source.config.language),
+            root="../" * share.path.count("/"),
+            stylesheet=STYLESHEET,
         )
-    return dataclasses.replace(site, pages=pages, added=added)
+    return dataclasses.replace(site, pages=pages, added=added, problems=tuple(problems))
 
 
 def draw_cards(specs, cache):
@@ -118,13 +148,13 @@ def share_of(page, n, source, site_url):
             if later.container is None and later.kind != "heading" and later.words:
                 body.append(later.words)
         text = " ".join(body)
-        title, description = part.words, shorten(text, DESCRIPTION_LENGTH)
-        card = {"kicker": "Statement", "main": part.words, "text": text, "source": source_lines}
+        title, description = part.words, shorten(text, DESCRIPTION_LENGTH, lang)
+        card = {"kicker": "Statement", "main": part.words, "text": text, "source": source_lines, "lang": lang}
         heading = part.words
     else:
         text = part.words
-        title, description = first_words(text, TITLE_LENGTH), shorten(text, DESCRIPTION_LENGTH)
-        card = {"kicker": part.section or "Statement", "main": text, "text": "", "source": source_lines}
+        title, description = first_words(text, TITLE_LENGTH, lang), shorten(text, DESCRIPTION_LENGTH, lang)
+        card = {"kicker": part.section or "Statement", "main": text, "text": "", "source": source_lines, "lang": lang}
         heading = part.section or statement
     return Share(
         path=path,
@@ -142,21 +172,46 @@ def share_of(page, n, source, site_url):
     )
 
 
-def shorten(text, limit):
-    """`text` cut at the last word boundary within `limit` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
+def shorten(text, limit, lang="en"):
+    """`text` cut where a line may break in `lang` (text.line_breaks: at a space, between two
+    ideographs, not inside a hyphenated word) within `limit` columns, with an ellipsis when cut."""
+    if columns(text) <= limit:
         return text
-    return text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
+    kept, cut = "", ""
+    for piece in line_breaks(text, lang):
+        if columns(kept + piece.rstrip()) > limit:
+            break
+        kept += piece
+        if not kept.endswith(("-", "\u2010")):
+            cut = kept
+    return CUT_END.sub("", cut or within(text, limit)) + "…"
 
 
-def first_words(text, limit):
+def first_words(text, limit, lang="en"):
     """A part's title: its first sentence if it is short enough to read as one, else its words up
-    to the last clause break (comma, semicolon, colon, dash) within `limit` characters, else up
-    to a word boundary."""
+    to the last clause break (comma, semicolon, colon, dash; "，" "、" "；" "：") within `limit`
+    columns, else up to where a line may break."""
     end = SENTENCE_END.search(text)
-    if end and end.end() <= SENTENCE_LENGTH:
+    if end and columns(text[: end.end()]) <= SENTENCE_LENGTH:
         return text[: end.end()]
-    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text[:limit]) if m.start() >= limit // 3]
+    head = within(text, limit)
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(head) if columns(head[: m.start()]) >= limit // 3]
     if breaks:
         return text[: breaks[-1]].rstrip() + "…"
-    return shorten(text, limit)
+    return shorten(text, limit, lang)
+
+
+def columns(text):
+    """How wide `text` reads: two columns for a wide or full-width character (an ideograph), one
+    for any other (Unicode's East Asian Width)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def within(text, limit):
+    """The longest beginning of `text` at most `limit` columns wide."""
+    width = 0
+    for n, char in enumerate(text):
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if width > limit:
+            return text[:n]
+    return text

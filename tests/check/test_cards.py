@@ -1,9 +1,12 @@
 """The preview cards (statement_site/cards.py) draw every character of the statement, and of the
-Latin-script languages, from a real glyph of the font committed in statement_site/fonts/; text
-in another script never shows as boxes; the committed site card is up to date; and a card in
-the cache is not drawn again.
+Latin-script languages, from a real glyph of the fonts committed in statement_site/fonts/; words
+in other scripts (Arabic, Hebrew, Persian, Devanagari, Chinese, Japanese, Korean, Thai…) are
+drawn shaped (joined letters, conjuncts, the language's forms of ideographs), laid out from the
+right in a right-to-left language, and broken where the language breaks; what no font holds
+never shows as boxes; and a card in the cache is not drawn again.
 
-Self-contained: it needs only statement_site, Pillow and the standard library.
+Self-contained: it needs only statement_site, Pillow and the standard library (and, as the
+cards do, Pillow's Raqm with the machine's FriBiDi).
 
     .venv/bin/python -m pytest tests/check/test_cards.py -q -p no:cacheprovider
 """
@@ -14,7 +17,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageColor, ImageDraw
 
 from statement_site import cards
 from statement_site.source.project import Source
@@ -80,16 +83,20 @@ def test_every_character_is_drawn_from_a_glyph():
     assert not left_off, f"the cards leave these characters off: {named(left_off)}"
     for bold in (False, True):
         missing = boxes(drawn, cards.font(40, bold))
-        assert not missing, f"drawn as boxes in {cards.FONTS[bold].name}: {named(missing)}"
+        assert not missing, f"drawn as boxes in {cards.FONTS['latin', bold].name}: {named(missing)}"
 
 
-def test_what_the_font_says_it_has_it_draws():
-    """cards.characters() reads the font's cmap: each character in it has a glyph of its own."""
-    visible = {char for char in cards.characters() if unicodedata.category(char)[0] != "C"}
-    assert len(visible) > 500
-    for bold in (False, True):
-        missing = boxes(visible, cards.font(40, bold))
-        assert not missing, f"{cards.FONTS[bold].name} has no glyph for {named(missing)}"
+def test_what_the_fonts_say_they_have_they_draw():
+    """cards.characters() reads each family's cmap: each character in it has a glyph of its own
+    (the Latin family's every one; of the others, which hold thousands, one in 40)."""
+    assert cards.can_shape(), "Pillow's Raqm cannot lay out text here: install FriBiDi (apt-get install libfribidi0)"
+    for family in cards.FAMILIES:
+        visible = sorted(char for char in cards.characters(family) if unicodedata.category(char)[0] not in "CZ")
+        assert len(visible) > 400, family
+        sample = visible if family == "latin" else visible[::40]
+        for bold in (False, True):
+            missing = boxes(sample, cards.font(40, bold, family))
+            assert not missing, f"{cards.FONTS[family, bold].name} has no glyph for {named(missing)}"
 
 
 def texts_drawn(monkeypatch, *args):
@@ -132,20 +139,131 @@ def test_latin_cards_draw_every_word_without_boxes(monkeypatch, card):
         assert word in drawn, f"{word!r} is not on the card: {drawn!r}"
 
 
-@pytest.mark.parametrize(
-    "words",
-    ["وقف إطلاق النار الدائم الآن", "הפסקת אש קבועה עכשיו", "立即实现永久停火", "🕊️🕊️🕊️", "Ceasefire in Gaza (غزة) now"],
-    ids=["arabic", "hebrew", "chinese", "emoji-only", "mixed"],
-)
-def test_words_in_another_script_give_way_to_the_title(monkeypatch, words):
-    """The main words the font cannot draw are left off whole; the page's title stands in."""
-    for card in [("Statement", words, "", SOURCE_LINES), (words, words, words, (words, cards.SOURCE))]:
-        calls = texts_drawn(monkeypatch, *card)
-        assert_no_boxes(calls)
-        assert not any(char in words for drawn, _ in calls for char in drawn if not char.isascii())
+# The main words of a card in each script, as a translator writes them (joiners included).
+SCRIPTS = {
+    "ar": "نطالب بوقف دائم لإطلاق النار والإفراج عن جميع الرهائن (ILRC).",
+    "fa": "آتش\u200cبس دائمی نخستین گام به سوی صلح است. ما می\u200cخواهیم.",
+    "he": "אנו קוראים להפסקת אש קבועה ולשחרור כל החטופים.",
+    "hi": "स्थायी युद्धविराम शांति की ओर पहला कदम है। सत्\u200dयाग्रह।",
+    "zh": "永久停火是实现该地区和平与稳定的第一步，我们呼吁立即释放所有人质。",
+    "ja": "私たちは恒久的な停戦と、すべての人質の即時解放を求めます。",
+    "ko": "우리는 영구적인 휴전과 모든 인질의 즉각적인 석방을 촉구합니다.",
+    "th": "เราเรียกร้องให้มีการหยุดยิงถาวรและปล่อยตัวประกันทั้งหมดโดยทันที",
+    "ru": "Мы призываем к прочному прекращению огня.",
+    "hy": "Մենք կոչ ենք անում մշտական հրադադարի։",
+    "am": "ቋሚ የተኩስ አቁም እንዲደረግ እንጠይቃለን።",
+}
+
+
+@pytest.mark.parametrize("lang", list(SCRIPTS))
+def test_words_in_every_script_are_drawn_without_boxes(monkeypatch, lang):
+    words = SCRIPTS[lang]
+    title = f"{words[:12]} {cards.SOURCE}"
+    calls = texts_drawn(monkeypatch, "Statement", words, words, (title, cards.SOURCE), lang)
+    assert_no_boxes(calls)
+    drawn = "".join(text for text, _ in calls)
+    assert all(char in drawn for char in words if not char.isspace()), f"not every character of {words!r} is drawn: {drawn!r}"
+    fallback = cards.draw("Statement", title, "", (cards.SOURCE,), lang)
+    assert ImageChops.difference(cards.draw("Statement", words, "", (title, cards.SOURCE), lang), fallback).getbbox()
+
+
+def widths(word, family="scripts", lang="en"):
+    """(the width of `word` laid out whole, the sum of its characters' widths, each alone)."""
+    face = cards.Face(cards.font(80, True, family), "rtl" if cards.has_right_to_left(word) else "ltr", lang)
+    return face.getlength(word), sum(face.getlength(char) for char in word)
+
+
+def test_letters_are_shaped_as_their_script_joins_them():
+    """Arabic letters in their joined forms, a Devanagari conjunct, a Persian word whose
+    non-joiner keeps two letters apart: each differs from the same letters drawn alone."""
+    for word in ("سلام", "गुलाब", "क्ष"):
+        whole, apart = widths(word)
+        assert abs(whole - apart) > 8, f"{word}: as wide laid out ({whole}) as its letters apart ({apart})"
+    joined = cards.draw("Statement", "آتشبس", "", (cards.SOURCE,), "fa")
+    kept_apart = cards.draw("Statement", "آتش\u200cبس", "", (cards.SOURCE,), "fa")
+    assert ImageChops.difference(joined, kept_apart).getbbox(), "the non-joiner changes nothing: it was dropped"
+
+
+def test_ideographs_take_the_forms_of_the_cards_language():
+    """Han characters shared by Chinese and Japanese are drawn in each language's forms (`locl`)."""
+    chinese, japanese = (cards.draw("Statement", "骨 直 今", "", (cards.SOURCE,), lang) for lang in ("zh", "ja"))
+    assert ImageChops.difference(chinese, japanese).getbbox(), "the same forms in Chinese and in Japanese"
+
+
+def main_words_ink(card):
+    return ImageChops.difference(card.crop((0, cards.MAIN_TOP, cards.SIZE[0], cards.MAIN_BOTTOM)), Image.new("RGB", (cards.SIZE[0], cards.MAIN_BOTTOM - cards.MAIN_TOP), cards.BACKGROUND)).getbbox()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("ar", "وقف إطلاق النار (ILRC)."), ("he", "שלום."), ("fa", "Ceasefire (ILRC)."), ("en", "Ceasefire now.")])
+def test_a_right_to_left_card_is_laid_out_from_the_right(lang, words):
+    """In Arabic, Hebrew or Persian the words end at the right margin (Latin words too), the
+    rule under them on the right; in English at the left."""
+    card = cards.draw("Statement", words, "", (cards.SOURCE,), lang)
+    blank = Image.new("RGB", (cards.SIZE[0], cards.MAIN_BOTTOM - cards.MAIN_TOP), cards.BACKGROUND)
+    left, _, right, _ = ImageChops.difference(card.crop((0, cards.MAIN_TOP, cards.SIZE[0], cards.MAIN_BOTTOM)), blank).getbbox()
+    rule = {side: card.getpixel((x, 523)) == ImageColor.getrgb(cards.ACCENT) for side, x in (("left", cards.MARGIN + 60), ("right", cards.SIZE[0] - cards.MARGIN - 60))}
+    if cards.direction(lang) == "rtl":
+        assert abs(right - (cards.SIZE[0] - cards.MARGIN)) < 12 and left > cards.MARGIN + 100, (left, right)
+        assert rule == {"left": False, "right": True}, rule
+    else:
+        assert abs(left - cards.MARGIN) < 12 and right < cards.SIZE[0] - cards.MARGIN - 100, (left, right)
+        assert rule == {"left": True, "right": False}, rule
+
+
+def test_a_full_stop_ends_a_right_to_left_line_on_its_left():
+    """"שלום." ends at the left of its letters, as Hebrew is read, not at the right."""
+    face = cards.typeface("שלום.", 88, True, "he")
+    stop, word = (Image.new("L", (600, 120)) for _ in range(2))
+    ImageDraw.Draw(word).text((500, 100), "שלום.", font=face.font, fill=255, anchor="rs", direction=face.direction, language="he")
+    ImageDraw.Draw(stop).text((500, 100), "שלום", font=face.font, fill=255, anchor="rs", direction=face.direction, language="he")
+    extra = ImageChops.difference(word, stop).getbbox()
+    assert extra and extra[2] < stop.getbbox()[0] + 5, f"the full stop is drawn at {extra}, the word at {stop.getbbox()}"
+
+
+CLOSING = "，。、！？；：」）"
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ko", "th"])
+def test_lines_break_where_the_language_breaks(lang):
+    """Chinese and Japanese between characters but never before closing punctuation, Korean
+    between words, Thai between words by its dictionary: every line fits, no hyphen is added,
+    and the lines read back as the words."""
+    words = SCRIPTS[lang] * 3
+    face = cards.typeface(words, cards.MAIN_SIZES[0], True, lang)
+    lines, cut = cards.wrap(words, face, 20, lang)
+    assert len(lines) > 2 and not cut, lines
+    assert all(face.getlength(line) <= cards.WIDTH for line in lines), lines
+    assert "".join(lines).replace(" ", "") == words.replace(" ", ""), lines
+    assert not [line for line in lines[1:] if line[0] in CLOSING], lines
+    if lang == "ko":  # written with spaces: whole words on each line
+        assert all(set(line.split()) <= set(words.split()) for line in lines), lines
+
+
+def test_what_no_font_holds_gives_way_to_the_title():
+    """A script no font here has (Tifinagh), alone or in Latin words, Arabic and Chinese in one
+    text (no family holds both), or only emoji: left off whole, the title stands in, never a box."""
     fallback = cards.draw("Statement", TITLE, "", (cards.SOURCE,))
-    assert ImageChops.difference(cards.draw("Statement", words, "", SOURCE_LINES), fallback).getbbox() is None
-    assert ImageChops.difference(cards.draw(words, words, words, SOURCE_LINES), fallback).getbbox() is None
+    for words in ("ⵜⴰⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ", "Ceasefire ⵜⴰⵎⴰⵣⵉⵖⵜ now", "وقف 停火", "🕊️🕊️🕊️"):
+        assert cards.shown(words) == "", words
+        assert ImageChops.difference(cards.draw("Statement", words, "", SOURCE_LINES), fallback).getbbox() is None, words
+
+
+@pytest.fixture
+def without_fribidi(monkeypatch):
+    """As on a machine whose Pillow finds no FriBiDi: Raqm cannot lay out text."""
+    monkeypatch.setattr(cards, "can_shape", lambda: False)
+    cards.characters.cache_clear(), cards.all_characters.cache_clear()
+    yield
+    monkeypatch.undo()
+    cards.characters.cache_clear(), cards.all_characters.cache_clear()
+
+
+def test_without_fribidi_a_card_needing_it_says_what_to_install(without_fribidi):
+    arabic = {"kicker": "Statement", "main": SCRIPTS["ar"], "text": "", "source": SOURCE_LINES, "lang": "ar"}
+    latin = {"kicker": "Statement", "main": "Ceasefire now.", "text": "", "source": SOURCE_LINES, "lang": "en"}
+    assert "apt-get install libfribidi0" in cards.shaping_problem(arabic)
+    assert cards.shaping_problem(latin) is None
+    assert cards.shown(SCRIPTS["ar"]) == "" and cards.shown("Ceasefire now.") == "Ceasefire now."
 
 
 def test_another_script_past_what_the_card_holds_takes_nothing_off():
@@ -181,15 +299,20 @@ def test_a_cached_card_is_not_drawn_again(tmp_path, monkeypatch):
         assert image.format == "PNG" and image.size == cards.SIZE
 
 
-def test_the_font_is_committed_and_part_of_every_card_key(monkeypatch):
+def test_the_fonts_are_committed_and_part_of_every_card_key(monkeypatch):
+    """Each font is in the card's key, and so are the card's language and the libraries that lay
+    it out; all of them together stay within what a clone may grow by (25 MB)."""
     for path in cards.FONTS.values():
-        assert path.is_relative_to(ROOT / "statement_site" / "fonts") and path.stat().st_size < 100_000, path
+        assert path.is_relative_to(ROOT / "statement_site" / "fonts"), path
         assert path in cards.DRAWN_WITH, f"{path.name} is not in the card's key: a new font would keep old card names"
+    assert sum(path.stat().st_size for path in cards.FOLDER.iterdir()) < 25_000_000
     assert (cards.FOLDER / "OFL.txt").is_file() and (cards.FOLDER / "README.md").is_file()
-    version = hashlib.sha256(b"".join(hashlib.sha256(path.read_bytes()).digest() for path in cards.DRAWN_WITH))
+    version = hashlib.sha256(b"".join(hashlib.sha256(path.read_bytes()).digest() for path in cards.DRAWN_WITH) + cards.LAYOUT.encode())
     assert cards.DRAWING_VERSION == version.hexdigest()
-    card = {"kicker": "Statement", "main": TITLE, "text": "", "source": (cards.SOURCE,)}
+    assert "raqm" in cards.LAYOUT and "fribidi" in cards.LAYOUT and "icu4py" in cards.LAYOUT
+    card = {"kicker": "Statement", "main": TITLE, "text": "", "source": (cards.SOURCE,), "lang": "en"}
     key = cards.card_key(card)
+    assert cards.card_key({**card, "lang": "ja"}) != key
     monkeypatch.setattr(cards, "DRAWING_VERSION", "another font")
     assert cards.card_key(card) != key
 

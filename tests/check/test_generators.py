@@ -41,7 +41,7 @@ from project import ROOT, build_copy, copy_project, published_copy, zensical_bui
 
 from statement_site import checks
 from statement_site.source.project import Source
-from statement_site.source.text import squeeze, visible
+from statement_site.source.text import direction, squeeze, visible
 from statement_site.steps import share_pages
 
 GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": zensical_build}
@@ -92,6 +92,7 @@ def test_share_pages_show_their_parts_card_and_lead_to_it(built):
             html = BeautifulSoup((site / page.share_path(ident) / "index.html").read_text(encoding="utf-8"), "html.parser")
             meta = {m.get("property") or m.get("name"): m.get("content") for m in html.find_all("meta")}
             assert html.html["lang"] == (page.lang or source.config.language), page.share_path(ident)
+            assert html.html.get("dir", "ltr") == direction(html.html["lang"]), page.share_path(ident)
             assert meta["og:url"] == site_url + page.share_path(part.id)
             title = meta["og:title"].removesuffix("…")
             assert part.words.startswith(title), (ident, meta["og:title"])
@@ -100,6 +101,21 @@ def test_share_pages_show_their_parts_card_and_lead_to_it(built):
                 assert card.format == "PNG" and card.size == (1200, 630)
             target = meta["refresh"] if "refresh" in meta else html.find("meta", attrs={"http-equiv": "refresh"})["content"]
             assert target.endswith(f"{page.url}#{part.id}"), target
+
+
+def test_each_page_says_its_language_and_direction(built):
+    """A page in a language written right to left (the Persian translation) is laid out from the
+    right: `dir` on <html> and on <body>, where the theme looks, and the theme's mirrored rules in
+    its critical CSS; the others as the site's language is."""
+    source, site = built
+    for page in source.pages.values():
+        lang = page.lang or source.config.language
+        html = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser")
+        wanted = direction(lang)
+        assert (html.html["lang"], html.html.get("dir", "ltr"), html.body["dir"]) == (lang, wanted, wanted), page.file
+        css = "".join(style.get_text() for style in html.find_all("style"))
+        assert ("[dir=rtl]" in css) == (wanted == "rtl"), page.file
+    assert any(direction(page.lang or "en") == "rtl" for page in source.pages.values()), "no page of the copy is written right to left"
 
 
 def policy_of(soup):
