@@ -9,9 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 # them with PyYAML's full loader, whose Python tags run code, before any check of theirs.
 SETTINGS := $(PYTHON) -m statement_site settings
 
+# `mkdocs serve --strict`, the settings read safely before it starts and before each rebuild, and
+# started again when the code changed (statement_site/serve.py).
 serve: $(VENV)/site.stamp | fribidi  ## Serve the site with live reload at http://127.0.0.1:8000/
-	$(SETTINGS)
-	$(PYTHON) -m mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+	$(PYTHON) -m statement_site serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/site.stamp | fribidi  ## Build the static site into site/
 	$(SETTINGS)
@@ -36,8 +37,13 @@ test: $(VENV)/test.stamp browsers | fribidi  ## Every test: the fast tier, then 
 	$(CHECK)
 	$(PYTHON) -m pytest tests/browser
 
-bench: $(VENV)/test.stamp browsers | fribidi  ## Build cost and reading figures against a default Material site
+bench: $(VENV)/test.stamp bench/node_modules/.installed browsers | fribidi  ## Build cost and reading figures against a default Material site
 	$(PYTHON) scripts/benchmark.py
+
+# Lighthouse (about 150 MB), for make bench alone: its own package and lock, under bench/.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
 
 lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(PYTHON) -m pip install -q pip-tools==7.6.2
@@ -45,7 +51,7 @@ lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site site-zensical .cache $(VENV) node_modules
+	rm -rf site site-zensical .cache $(VENV) node_modules bench/node_modules
 
 # The locked requirements, then the project's own package (editable, so that MkDocs and
 # Zensical import statement_site's Markdown extensions by name).

@@ -12,7 +12,10 @@ gets the same checks and pipeline from `make build-zensical` (README, "Zensical"
   text with entities decoded: it is escaped where MkDocs' templates print it as it is (its Jinja
   has no autoescape); Zensical keeps it escaped itself.
 - After the build (`on_post_build`), the pipeline (pipeline.py) over the output folder; refused
-  pages are taken out, and the build stops naming file and line."""
+  pages are taken out, and the build stops naming file and line.
+- `mkdocs serve` (`on_serve`, make serve): every input watched, each rebuild after the settings'
+  safe read, a restart for new code, problems shown on the page, and the policy of each page
+  served allowing the server's reload script (statement_site/serve.py)."""
 
 import dataclasses
 import logging
@@ -22,7 +25,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import clean_directory
 
-from statement_site import checks, pipeline
+from statement_site import checks, pipeline, serve
 from statement_site.source.project import Source, read_published
 
 log = logging.getLogger("mkdocs.hooks.statement_site")
@@ -39,6 +42,10 @@ def on_config(config):
     # the site at its own address.
     config["statement_site"] = dataclasses.replace(source, config=dataclasses.replace(source.config, site_url=config.site_url or ""))
     return config
+
+
+def on_serve(server, config, builder):
+    return serve.prepare(server, config, builder)
 
 
 def on_pre_build(config):

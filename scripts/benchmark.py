@@ -26,7 +26,7 @@ place (and its caches, .cache/) and writes to a temporary --site-dir.
            gzipped on 127.0.0.1, medians of --runs (3) with the sites taking turns; then LCP at 1,
            2 and 4 times the statement's length against the floor at the same length (the text
            repeated, IDs suffixed: gzip packs a repeat into few bytes, so the network cost grows
-           less than the text). Needs node_modules (npm ci) and Chromium. About 4 minutes with
+           less than the text). Needs bench/node_modules (make bench installs it) and Chromium. About 4 minutes with
            --runs 1, 10 with --runs 3.
 --check    For each robustness entry of tests/corpus/files.yml (read as data), the time of
            `python -m statement_site check` on a copy with that file added, and the first line of
@@ -67,7 +67,7 @@ from statement_site.source.project import Source
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "config", "published-anchors.yml", "docs", "overrides", "hooks")
 CORPUS_FILES = ROOT / "tests" / "corpus" / "files.yml"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # bench/package.json, installed by make bench
 CHROMIUM_ARGS = [
     "--no-sandbox",  # the benchmark may run as root
     "--disable-gpu",
@@ -833,7 +833,7 @@ def lcp_by_length(runs, work):
 
 def reading(runs, work):
     if not LIGHTHOUSE.exists() or not chromium_path():
-        raise CouldNotRun("needs node_modules (npm ci) and Chromium (apt-get install chromium): run it with `make bench`")
+        raise CouldNotRun("needs Lighthouse in bench/node_modules and Chromium (apt-get install chromium): run it with `make bench`")
     reading_table(runs, work)
     lcp_by_length(runs, work)
 

@@ -1,6 +1,7 @@
 """The project's command line: `python -m statement_site COMMAND`.
 
     settings              the site's settings (mkdocs.yml, config/site.yml) read safely, before a generator loads them
+    serve                 make serve: the settings read safely, then `mkdocs serve`, started again when the code changed
     check                 the editor checks on docs/, front matter, the nav and published-anchors.yml
     finish SITE_DIR       the post-build pipeline over an output folder (after `zensical build`)
     redline BASE HEAD     what readers will see change between two commits, as Markdown
@@ -29,6 +30,12 @@ def settings(args):
         return 1
     print("statement_site settings: mkdocs.yml and config/site.yml read safely")
     return 0
+
+
+def serve(args):
+    from . import serve
+
+    return serve.serve(args.root, args.dev_addr)
 
 
 def check(args):
@@ -90,6 +97,9 @@ def main(argv=None):
     parser.add_argument("--root", type=Path, default=Path("."), help="the project (where mkdocs.yml is)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("settings", help="the site's settings, read safely").set_defaults(run=settings)
+    serving = commands.add_parser("serve", help="the site served with live reload (make serve)")
+    serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="where to serve it: IP:PORT")
+    serving.set_defaults(run=serve)
     commands.add_parser("check", help="the editor checks").set_defaults(run=check)
     finishing = commands.add_parser("finish", help="the post-build pipeline")
     finishing.add_argument("site_dir")

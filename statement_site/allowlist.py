@@ -9,7 +9,8 @@ Used twice, as early as possible and again on what the build emits:
 
 Two regions of a built page:
 - the content: the children of `<article class="md-content__inner">`, except the theme's buttons
-  before them and its "last changed" line after. Only what a statement needs, listed below.
+  before them and, after them, its "last changed" line, the way to report a mistake and the
+  address shown in print. Only what a statement needs, listed below.
 - the theme: everything else. It comes from the theme's templates and `overrides/`, so it is not
   listed element by element (a Material or Zensical release with new classes passes): it may hold
   nothing active (frames, embeds, event handlers, script addresses), and its inline scripts and
@@ -519,7 +520,7 @@ def content_children(root):
         "md-content__button" in (children[start].get("class") or "").split() or children[start].get("id") == "__skip"
     ):
         start += 1
-    theme_after = {"md-source-file", "print-url"}
+    theme_after = {"md-source-file", "report-mistake", "print-url"}
     while end > start and theme_after & set((children[end - 1].get("class") or "").split()):
         end -= 1
     return {id(child) for child in children[start:end]}

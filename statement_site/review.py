@@ -12,7 +12,8 @@ verdict it liked (GitHub Security Lab, "Preventing pwn requests").
    written into a project of its own beside this checkout's code (config/, overrides/, hooks/;
    no file of HEAD's code is ever written, imported or run), where the editor checks and the
    MkDocs build with this checkout's hook and pipeline run as `make build` runs them. The built
-   site is the preview (`--site-dir`).
+   site is the preview (`--site-dir`), its addresses of folders then pointed at their index.html
+   (preview.py): unzipped, it browses from disk.
 3. The summary: "changes code: a developer must review" first, with the files; then what needs
    fixing, each on its file and line; then what changed, and the redline (redline.report).
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from . import limits, redline, summary
+from . import limits, preview, redline, summary
 from .source.files import (
     ANCHORS_FILE,
     CACHE,
@@ -172,6 +173,7 @@ def build(root, since, head, site_dir):
                 check=False,
             )
         if not done.returncode:
+            preview.browsable_from_disk(site_dir, source.config.site_url)
             return []
         said = summary.build_findings(log, root=project)
         return said or [summary.Finding(summary.BUILD, f"MkDocs stopped (exit status {done.returncode}) without saying where")]
@@ -226,7 +228,7 @@ def report(verdict, root, since, head):
         lines += [
             "## The site builds with this content",
             "",
-            "Download **site-preview** under *Artifacts* on this run's page to see the site as it will be published.",
+            "Download **site-preview** under *Artifacts* on this run's page, unzip it and open its `index.html` to see the site as it will be published.",
             "",
         ]
     lines += ["## What this pull request changes", "", *changes_list(verdict.changes), ""]

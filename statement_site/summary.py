@@ -220,7 +220,8 @@ def needs_fixing(items):
 def passed():
     return (
         "## All checks passed\n\n"
-        "Download **site-preview** under *Artifacts* below to see the site as it will be published.\n"
+        "Once every job of this run has passed (the browser tests too), the Publish workflow publishes this "
+        "commit, unless a newer commit of main is on its way.\n"
     )
 
 

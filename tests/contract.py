@@ -9,6 +9,7 @@ a copy every ordinary edit was applied to; the browser tier runs them in Chromiu
 
 import functools
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -266,6 +267,28 @@ def the_revisions_page_lists_every_change_note(source, site):
     return []
 
 
+REPORT_IN_ENGLISH = "Report a mistake on this page"
+
+
+def every_page_links_to_the_correction_form(source, site):
+    """Each page has one way to report a mistake: a link to the repository's correction form
+    (overrides/partials/report.html), its "Where is it?" the page's address and its title the
+    page's, as the page's tab says it."""
+    problems = []
+    form = f"{source.config.repo_url}/issues/new"
+    for page in source.pages.values():
+        soup = read_built(site, page.dest)
+        links = soup.select("p.report-mistake > a[href]")
+        tab = soup.title.get_text().removesuffix(f" - {source.config.site_name}")
+        expected = {"template": ["correction.yml"], "title": [f"Correction: {tab}"], "where": [source.config.site_url + page.url]}
+        address = urlsplit(links[0]["href"]) if len(links) == 1 else None
+        if address is None or address._replace(query="").geturl() != form or parse_qs(address.query) != expected:
+            problems.append(f"{page.file}: the way to report a mistake is {[link['href'] for link in links]}, not the form {form} with {expected}")
+        elif (page.lang or source.config.language) != "en" and links[0].get_text() == REPORT_IN_ENGLISH and links[0].get("lang") != "en":
+            problems.append(f"{page.file}: the way to report a mistake is in English on a page in {page.lang}, and does not say so")
+    return problems
+
+
 READING = [
     text_in_order,
     no_syntax_leaks,
@@ -277,6 +300,7 @@ READING = [
     languages_are_declared,
     languages_have_a_switch,
     the_revisions_page_lists_every_change_note,
+    every_page_links_to_the_correction_form,
 ]
 SHARING = [
     every_id_and_alias_is_there_once,

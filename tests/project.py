@@ -10,9 +10,14 @@ import http.server
 import logging
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -75,6 +80,16 @@ def published_copy(dest):
     git(project, "add", "-A")
     git(project, "commit", "-qm", "Published")
     return project
+
+
+def repository(dest):
+    """A published copy whose `main` holds the package too, as the Verdict's checkout of main has
+    it: `python -m statement_site review` run there uses that package."""
+    repo = with_build_cache(published_copy(dest))
+    shutil.copytree(ROOT / "statement_site", repo / "statement_site", ignore=shutil.ignore_patterns("__pycache__"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "The package")
+    return repo
 
 
 def run(project, *args, timeout=600):
@@ -166,3 +181,29 @@ def serve(directory):
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
+
+
+@contextlib.contextmanager
+def served_live(project, log, timeout=120):
+    """`make serve` in a project (`python -m statement_site serve`) on a free port of 127.0.0.1,
+    what it prints written to `log`: the address of the site once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with open(log, "w", encoding="utf-8") as output:
+        command = [sys.executable, "-m", "statement_site", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(command, cwd=project, stdout=output, stderr=subprocess.STDOUT, env=ENV)
+    try:
+        deadline, address = time.monotonic() + timeout, None
+        while address is None:
+            assert server.poll() is None, f"make serve stopped:\n{Path(log).read_text(encoding='utf-8')}"
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    address = response.geturl()
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, f"make serve did not answer:\n{Path(log).read_text(encoding='utf-8')}"
+                time.sleep(0.2)
+        yield address
+    finally:
+        server.send_signal(signal.SIGTERM)  # the server is told as ^C tells it, and cleans up
+        server.wait(timeout=30)

@@ -19,6 +19,7 @@ import base64
 import dataclasses
 import hashlib
 import importlib.util
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,3 +201,12 @@ def policy(inline):
         hashes = dict.fromkeys(f"'{digest(text)}'" for k, text in inline if k == kind)
         sources[directive] = " ".join([sources[directive], *hashes])
     return "; ".join(f"{name} {value}" for name, value in sources.items())
+
+
+SCRIPT_SOURCES = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*?\bscript-src [^;"]*')
+
+
+def with_script_allowed(html, script):
+    """A page whose policy also allows one more inline script, by its hash: the reload script of
+    the development server, in the response it serves (serve.py); never in a build's output."""
+    return SCRIPT_SOURCES.sub(lambda found: f"{found.group(0)} '{digest(script)}'", html, count=1)

@@ -2,6 +2,7 @@
 for (spelling, Markdown style, YAML, workflows, Python), and the workflows are hardened.
 tests/check/test_editors.py covers the editor checks themselves."""
 
+import json
 import re
 import shlex
 import subprocess
@@ -78,12 +79,23 @@ jobs:
           ref: ${{ github.event.pull_request.head.sha }}
       - run: echo "${{ github.event.pull_request.title }}"
 """
+# One that actionlint 1.7 catches and the 1.6.22 it replaced let through: a condition always true.
+ALWAYS_WORKFLOW = """\
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo published
+        if: ${{ github.ref == 'refs/heads/main' }} && true
+"""
 SAMPLES = {
     "broken.md": BROKEN_MARKDOWN,
     "twice.yml": "index.md:\n  aliases: {a: b}\n  aliases: {c: d}\n",
     "unclosed.yml": "site_url: !ENV [SITE_URL, 'https://example.org/'\n",
     ".github/workflows/malformed.yml": MALFORMED_WORKFLOW,
     ".github/workflows/unsafe.yml": UNSAFE_WORKFLOW,
+    ".github/workflows/always.yml": ALWAYS_WORKFLOW,
 }
 # hook -> (its broken samples, what it must say of them)
 CATCHES = {
@@ -91,7 +103,7 @@ CATCHES = {
     "codespell": (["broken.md"], [f"{word} ==> " for word in MISSPELLED]),
     "check-yaml": (["twice.yml", "unclosed.yml"], ["twice.yml:3: the key 'aliases' is written twice", "unclosed.yml:2"]),
     "workflow-schema": (["malformed.yml"], ["'runs-on' is a required property"]),
-    "actionlint": (["malformed.yml", "unsafe.yml"], ['"runs-on" section is missing', "[expression]", "potentially untrusted"]),
+    "actionlint": (["malformed.yml", "unsafe.yml", "always.yml"], ['"runs-on" section is missing', "[expression]", "potentially untrusted", "[if-cond]"]),
     "zizmor": (["unsafe.yml"], [f"[{audit}]" for audit in ("dangerous-triggers", "unpinned-uses", "artipacked", "template-injection")]),
 }
 
@@ -144,9 +156,13 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(workflow):
             ), f"{workflow.name}:{number}: pin to a full commit SHA with '# vX.Y.Z' after it: {line.strip()}"
 
 
-# Triggers that run with write access and secrets whatever the pull request holds.
+# Triggers that run with write access and secrets whatever the pull request holds: the verdict's,
+# and publishing's, which goes on only for this repository's pushes to main.
 PRIVILEGED = {"pull_request_target", "workflow_run"}
 VERDICT = ROOT / ".github" / "workflows" / "verdict.yml"
+PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
+CHECKS = ROOT / ".github" / "workflows" / "checks.yml"
+PRIVILEGED_TRIGGER = {VERDICT: {"pull_request_target"}, PUBLISH: {"workflow_run"}}
 # What the verdict's job may run of git: fetching and naming commits, never a checkout of one.
 READING_GIT = {"fetch", "cat-file", "rev-parse"}
 
@@ -159,8 +175,7 @@ def workflow(path):
 def test_workflow_permissions_are_granted_per_job(workflow_file):
     config = workflow(workflow_file)
     triggers = config[True]  # YAML 1.1 reads the key `on` as True
-    if workflow_file != VERDICT:
-        assert not PRIVILEGED & set(triggers), f"{workflow_file.name}: only verdict.yml runs with a privileged trigger"
+    assert PRIVILEGED & set(triggers) <= PRIVILEGED_TRIGGER.get(workflow_file, set()), f"{workflow_file.name}: a privileged trigger"
     assert config["permissions"] == {}, f"{workflow_file.name}: start from `permissions: {{}}` at the top"
     for name, job in config["jobs"].items():
         assert job["timeout-minutes"] <= 30
@@ -239,16 +254,56 @@ def test_code_is_the_developers_and_content_the_editors():
     assert code_owners("config/site.yml") == ["@ilrc/developers"] and not code_owners("docs/index.md")
 
 
-def test_deployments_never_race():
-    publish = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-    assert set(publish[True]) == {"push", "workflow_dispatch"}
+def test_only_mains_newest_commit_whose_checks_passed_is_published_one_deployment_at_a_time():
+    """publish.yml starts when a run of checks.yml ends, goes on for this repository's pushes to
+    main that passed, and only for main's newest commit (checks that end out of order never put
+    an older one back); it builds exactly the commit checked, against what readers have now."""
+    publish, checks = workflow(PUBLISH), workflow(CHECKS)
+    assert publish[True] == {"workflow_run": {"workflows": [checks["name"]], "types": ["completed"], "branches": ["main"]}}
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    which, build, deploy = (publish["jobs"][name] for name in ("which", "build", "deploy"))
+    for condition in ("conclusion == 'success'", "event == 'push'", "head_repository.full_name == github.repository"):
+        assert f"github.event.workflow_run.{condition}" in which["if"], condition
+    assert build["needs"] == "which" and build["if"] == "${{ needs.which.outputs.newest == 'true' }}" and deploy["needs"] == "build"
+    assert '[ "$newest" = "$HEAD_SHA" ]' in which["steps"][0]["run"] and "environment=github-pages" in which["steps"][0]["run"]
+    checkout = next(step for step in build["steps"] if "actions/checkout@" in step.get("uses", ""))
+    assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}", "the commit the checks passed, not main's tip"
+    make = next(step for step in build["steps"] if "make build" in step.get("run", ""))
+    assert make["env"]["PUBLISHED_BASE"] == "${{ needs.which.outputs.published || github.event.workflow_run.head_sha }}"
+    assert set(checks[True]) >= {"push", "pull_request"} and checks[True]["push"] == {"branches": ["main"]}
+
+
+@pytest.mark.parametrize("workflow_file", WORKFLOWS, ids=lambda path: path.name)
+def test_only_a_superseded_pull_request_push_is_cancelled(workflow_file):
+    """A run cancels its group's running one only for a pull request; a push to main has a group
+    of its own (its run's), so it is neither cancelled nor replaced while it waits."""
+    config = workflow(workflow_file)
+    concurrency, triggers = config.get("concurrency") or {}, set(config[True])
+    if triggers <= {"pull_request", "pull_request_target"} or concurrency.get("cancel-in-progress", False) is False:
+        return
+    assert concurrency["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}", workflow_file.name
+    assert concurrency["group"].endswith("${{ github.event_name == 'pull_request' && github.ref || github.run_id }}"), workflow_file.name
+
+
+def test_lighthouse_is_installed_for_make_bench_alone():
+    """About 150 MB that only `make bench` uses: its own package under bench/, installed by that
+    target; the tests and CI install the root package (make .venv/test.stamp), pinned exactly."""
+    root, bench = (json.loads((ROOT / folder / "package.json").read_text(encoding="utf-8")) for folder in (".", "bench"))
+    assert "lighthouse" in bench["devDependencies"] and "lighthouse" not in root["devDependencies"]
+    assert "node_modules/lighthouse" not in json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    for package in (root, bench):
+        assert all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in package["devDependencies"].values()), package
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"^(\S+):([^\n]*)", makefile, re.MULTILINE))
+    assert "bench/node_modules/.installed" in rules["bench"].split() and "npm ci --prefix bench" in makefile
+    runs = [step.get("run", "") for path in WORKFLOWS for job in workflow(path)["jobs"].values() for step in job["steps"]]
+    assert "bench" not in rules["$(VENV)/test.stamp"] and not [run for run in runs if re.search(r"bench|lighthouse", run, re.IGNORECASE)]
 
 
 # -- The locks install on any machine --------------------------------------------------------
 
 
-@pytest.mark.parametrize("lock", ["requirements.txt", "requirements-test.txt", "package-lock.json"])
+@pytest.mark.parametrize("lock", ["requirements.txt", "requirements-test.txt", "package-lock.json", "bench/package-lock.json"])
 def test_the_locks_name_no_index_or_folder_of_the_machine_that_wrote_them(lock):
     """pip-compile writes the index and folders of the machine it runs on unless told not to
     (`make lock` tells it): such a line makes pip warn, or fail, everywhere else."""

@@ -2,15 +2,16 @@
 code over the pull request's commits read as data: run on a repository of the tests' own, with a
 branch per kind of pull request, as .github/workflows/verdict.yml runs it on main's checkout."""
 
-import shutil
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from markdown import markdown
-from project import ROOT, git, published_copy, run, with_build_cache
+from project import git, repository, run
 
 from statement_site import review
 from statement_site.source.project import Source
+from statement_site.steps.policy import digest
 
 FORGED = "All checks passed (written by the pull request)"
 
@@ -69,10 +70,7 @@ PULL_REQUESTS = {
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory):
     """main: the project with its package, committed; a branch for each pull request."""
-    repo = with_build_cache(published_copy(tmp_path_factory.mktemp("review") / "repo"))
-    shutil.copytree(ROOT / "statement_site", repo / "statement_site", ignore=shutil.ignore_patterns("__pycache__"))
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "The package")
+    repo = repository(tmp_path_factory.mktemp("review") / "repo")
     for name, change in PULL_REQUESTS.items():
         branch(repo, name, change)
     return repo
@@ -133,3 +131,29 @@ def test_content_that_would_not_build_fails_with_its_line(verdicts):
     assert code == 1 and status.startswith("The content would not build"), output
     assert "docs/privacy.md line" in soup.get_text() and "missing.md" in soup.get_text()
     assert review.CODE_CHANGED not in output
+
+
+ADDRESSES = {"href", "src"}
+
+
+def test_the_preview_browses_from_disk_within_each_pages_policy(verdicts, repo):
+    """Opened as files, every address of the site's own a page holds (links, stylesheets, scripts,
+    the share pages' <meta> refresh) names a file, never a folder; every inline script and style
+    is still one its page's policy lists."""
+    site = repo.parent / "site-content"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 1
+    for file in pages:
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        addresses = [tag[name] for tag in soup.find_all(True) for name in ADDRESSES if tag.has_attr(name)]
+        addresses += [meta["content"].split("url=", 1)[1] for meta in soup.find_all("meta", attrs={"http-equiv": "refresh"})]
+        for address in addresses:
+            parts = urlsplit(address)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (file.parent / unquote(parts.path)).resolve()
+            assert not parts.path.startswith("/") and target.is_file(), f"{file.relative_to(site)}: {address} is no file of the preview"
+        policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        for element in soup.find_all(["script", "style"]):
+            if element.name == "style" or not element.has_attr("src") and element.get("type") != "application/json":
+                assert f"'{digest(element.string or '')}'" in policy, f"{file.relative_to(site)}: an inline {element.name} is not in its policy"

@@ -5,9 +5,11 @@ import json
 import re
 import subprocess
 from collections import Counter
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
+import contract
 import pytest
+import yaml
 from PIL import Image
 from project import ROOT, serve, source
 
@@ -89,6 +91,28 @@ def test_404_page_says_not_found_and_leads_to_the_statement(read_page):
     assert article.select_one("h1") and article.select("p"), "no sentence on the 404 page"
     assert source().config.site_url in [a["href"] for a in article.select("a[href]")], "no link to the statement"
     assert not html.select('[aria-label="Table of contents"]'), "an empty table of contents"
+
+
+def test_every_page_links_to_the_correction_form_with_its_address(site_dir):
+    problems = contract.every_page_links_to_the_correction_form(source(), site_dir)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_404_page_links_to_the_correction_form_for_a_broken_link(read_page):
+    (link,) = read_page("404.html").select("p.report-mistake > a[href]")
+    query = parse_qs(urlparse(link["href"]).query)
+    assert link["href"].startswith(f"{source().config.repo_url}/issues/new?") and link.get_text().strip() == "Report this broken link"
+    assert query == {"template": ["correction.yml"], "title": ["Correction: a broken link"], "where": [source().config.site_url]}
+
+
+def test_the_correction_links_name_the_form_and_its_fields(read_page):
+    """GitHub fills in an issue form's fields from the query, by their IDs: the link names the
+    form (.github/ISSUE_TEMPLATE/) and only fields it has."""
+    (link,) = read_page().select("p.report-mistake > a[href]")
+    query = parse_qs(urlparse(link["href"]).query)
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / query["template"][0]).read_text(encoding="utf-8"))
+    fields = {item["id"] for item in form["body"] if "id" in item}
+    assert set(query) - {"template", "title"} <= fields and "where" in fields, (set(query), fields)
 
 
 def test_favicon_is_a_valid_url(read_page):

@@ -1,0 +1,133 @@
+"""The pull request's preview (review.py, the `site-preview` artifact), browsable from disk:
+unzipped, its `index.html` opened as a file, every page and every share address opens.
+
+A browser shows a folder of the disk, not its index.html, for an address that ends in a folder,
+so every address of the site's own that leads to a folder is pointed at the folder's index.html,
+relative to the page: links and stylesheets (`privacy/`, `../`, `../../#call-ceasefire`), the
+`<meta>` refresh of share pages and of renamed pages' old addresses; addresses under the site's
+path (`/ceasefire-statement/privacy/`, the 404 page's) are made relative to the page. Only attribute values of tags
+change, each read by html.parser and written escaped; mkdocs-redirects' script holds its address
+too, and gets its new hash in the page's policy. Every other inline script and style is left as
+it is, so the policies stay true. The published site never goes through this: the review applies
+it to the preview it built, after the build."""
+
+import html
+import importlib.util
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from .steps.policy import digest, inline_bodies, split_slots
+
+ADDRESSES = {"href", "src"}  # the attributes of tags whose value is an address (a, link, script, img)
+ATTRIBUTE = re.compile(r"""(\s)([^\s"'>/=]+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+REFRESH = re.compile(r"(\s*\d+\s*;\s*url=)(.*)", re.IGNORECASE | re.DOTALL)
+
+
+def browsable_from_disk(folder, site_url):
+    """Every page of the built site in `folder` with its addresses of folders pointed at their
+    index.html; `site_url` is the address the site was built for."""
+    folder = Path(folder)
+    site_path = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    for file in sorted(folder.rglob("*.html")):
+        page = file.relative_to(folder).as_posix()
+        text = file.read_text(encoding="utf-8")
+
+        def change(url, page=page):
+            return on_disk(url, page, folder, site_path)
+
+        changed = with_script_addresses(with_tag_addresses(text, change), change)
+        if changed != text:
+            file.write_text(changed, encoding="utf-8")
+
+
+def on_disk(url, page, folder, site_path):
+    """`url`, written in the page at `page`, as it reads from disk: to a folder of the site, to
+    that folder's index.html; under the site's path, relative to the page; else as it is."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return url  # another site, or a part of the same page
+    path = unquote(parts.path)
+    here = posixpath.dirname(page)
+    if path.startswith("/"):
+        if not (path + "/").startswith(site_path):
+            return url
+        target = posixpath.normpath(path[len(site_path) :] or ".")
+    else:
+        target = posixpath.normpath(posixpath.join(here, path))
+    if target.startswith("../") or target == "..":
+        return url
+    if (folder / target / "index.html").is_file():
+        target = posixpath.join(target, "index.html")
+    elif not path.startswith("/"):
+        return url
+    relative = posixpath.relpath(target, here or ".")
+    return urlunsplit(("", "", quote(relative, safe="/"), parts.query, parts.fragment))
+
+
+def with_tag_addresses(text, change):
+    """`text` with each address in its tags' attributes changed by `change` (html.parser finds
+    the tags, and reads what is inside a <script> or <style> as text)."""
+    edits = []
+    for start, raw, tag, attributes in StartTags(text).found:
+        refresh = tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh"
+        new = ATTRIBUTE.sub(lambda match, refresh=refresh: with_value_changed(match, change, refresh), raw)
+        if new != raw:
+            edits.append((start, raw, new))
+    for start, raw, new in reversed(edits):
+        text = text[:start] + new + text[start + len(raw) :]
+    return text
+
+
+def with_value_changed(match, change, refresh):
+    space, name, equals, quoted = match.groups()
+    value = html.unescape(quoted[1:-1] if quoted[:1] in "\"'" else quoted)
+    if name.lower() in ADDRESSES:
+        new = change(value)
+    elif refresh and name.lower() == "content" and (found := REFRESH.fullmatch(value)):
+        new = found.group(1) + change(found.group(2).strip())
+    else:
+        return match.group(0)
+    return match.group(0) if new == value else f'{space}{name}{equals}"{html.escape(new)}"'
+
+
+class StartTags(HTMLParser):
+    """Every start tag of a page: (where it starts, its text as written, its name, its attributes)."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self.lines = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        self.found.append((self.lines[line - 1] + column, self.get_starttag_text(), tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+def with_script_addresses(text, change):
+    """A renamed page's old address (mkdocs-redirects' page) sends readers on with a script too:
+    its address changed by `change`, and its hash in the page's policy with it."""
+    for before, after in redirect_script_pieces():
+        for kind, body in inline_bodies(text):
+            if kind == "script" and body.startswith(before) and body.endswith(after) and len(body) >= len(before) + len(after):
+                url = body[len(before) : len(body) - len(after)]
+                new = f"{before}{change(url)}{after}"
+                if new != body:
+                    text = text.replace(f">{body}<", f">{new}<").replace(f"'{digest(body)}'", f"'{digest(new)}'")
+    return text
+
+
+def redirect_script_pieces():
+    """(before, after) the address in each script of mkdocs-redirects' page, when it is installed."""
+    if importlib.util.find_spec("mkdocs_redirects") is None:
+        return []
+    from mkdocs_redirects import plugin
+
+    pieces = [split_slots(body, ("{url}",)) for kind, body in inline_bodies(plugin.HTML_TEMPLATE) if kind == "script"]
+    return [(found[0], found[1]) for found in pieces if len(found) == 2]
