@@ -5,7 +5,11 @@ paragraph), not the statement's.
 overrides/main.html writes the page's preview tags; a template cannot know a page's first
 paragraph, nor the name of a card drawn after the build, so here each page's
 `og:description`, `description`, `og:image` and `og:image:alt` are set from the model, and its
-card is drawn (cards.py) as `s/<page>/card-<hash>.png`, a name that changes with its words."""
+card is drawn (cards.py) as `s/<page>/card-<hash>.png`, a name that changes with its words.
+
+The title in the tab and the preview (`<title>`, `og:title`) is the page's own, as the model
+reads it (front matter `title:`, else its first heading), under both generators: theirs is the
+nav's label when the nav gives one ("Español", "One year on"), which is the menu's."""
 
 import dataclasses
 import re
@@ -16,6 +20,7 @@ from .. import cards
 from ..source.files import SHARE_FOLDER
 
 STATEMENT_KICKER = "Statement"
+TITLE = re.compile(r"<title>[^<]*</title>")
 
 
 def give_each_page_its_preview(site):
@@ -35,8 +40,10 @@ def give_each_page_its_preview(site):
             ("name", "description"): page.description,
             ("property", "og:image"): (source.config.site_url or "/") + quote(path),
             ("property", "og:image:alt"): f"{title}. {page.description} {cards.SOURCE}.",
+            ("property", "og:title"): title,
         }
-        pages[page.dest] = with_meta(pages[page.dest], values)
+        tab = source.config.site_name if title == source.config.site_name else f"{title} - {source.config.site_name}"
+        pages[page.dest] = TITLE.sub(lambda _, tab=tab: f"<title>{escape(tab, quote=False)}</title>", with_meta(pages[page.dest], values), count=1)
     return dataclasses.replace(site, pages=pages, added=added)
 
 
