@@ -238,13 +238,20 @@ def add_a_table(project):
     insert_after(project, paragraph(project, 1), "| Year | People |\n| :--- | ---: |\n| 2023 | 16,314 |\n| 2024 | 40,000 |")
 
 
+def at_the_end(path, markdown):
+    """`markdown` at the end of a page, a blank line before it, as an editor adds it: its line."""
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(f"{text}\n\n{markdown.strip()}\n", encoding="utf-8")
+    return text.count("\n") + 3
+
+
 def add_footnote(project, part, label, note):
     """A mark at the end of the part's first line, and the note at the end of the page."""
     path = home_file(project)
     lines = lines_of(path)
     lines[part.line - 1] += f"[^{label}]"
-    lines += ["", f"[^{label}]: {note}"]
     path.write_text("\n".join(lines), encoding="utf-8")
+    at_the_end(path, f"[^{label}]: {note}")
 
 
 def add_a_footnote(project):
@@ -284,10 +291,7 @@ def every_kind_in_a_list_item_and_a_notice(project):
         under_the_title(project),
         f"/// note | Figures\n| Year | People |\n| :--- | ---: |\n| 2024 | 41,000 |\n\n> As reported.[^{figures}]\n///",
     )
-    path = home_file(project)
-    path.write_text(
-        path.read_text(encoding="utf-8") + f"\n[^{act}]: As the calls say.\n\n[^{figures}]: Gaza Health Ministry.\n", encoding="utf-8"
-    )
+    at_the_end(home_file(project), f"[^{act}]: As the calls say.\n\n[^{figures}]: Gaza Health Ministry.")
 
 
 def add_a_button(project):
@@ -462,8 +466,7 @@ ABBREVIATION = ("UNRWA", "United Nations Relief and Works Agency")
 def explain_an_abbreviation(project):
     short, long = ABBREVIATION
     insert_after(project, paragraph(project, -1), f"{short} runs schools and clinics.\n{{#{own('abbreviation')}}}")
-    path = home_file(project)
-    path.write_text(path.read_text(encoding="utf-8") + f"\n*[{short}]: {long}\n", encoding="utf-8")
+    at_the_end(home_file(project), f"*[{short}]: {long}")
 
 
 EDITORS_NOTE = "Keep in step with the press release"
@@ -569,11 +572,7 @@ def add_a_sourced_timeline(project):
         paragraph(project, 1),
         f"| Date | What happened |\n| :--- | :--- |\n| {first} | The attacks.[^{own('tl-1')}] |\n| {second} | The ground operation.[^{own('tl-2')}] |",
     )
-    path = home_file(project)
-    path.write_text(
-        path.read_text(encoding="utf-8") + f"\n[^{own('tl-1')}]: Reuters, https://www.reuters.com/.\n\n[^{own('tl-2')}]: United Nations, https://news.un.org/.\n",
-        encoding="utf-8",
-    )
+    at_the_end(home_file(project), f"[^{own('tl-1')}]: Reuters, https://www.reuters.com/.\n\n[^{own('tl-2')}]: United Nations, https://news.un.org/.")
 
 
 SECOND_STATEMENT = (
@@ -684,6 +683,25 @@ def after_first_paragraph(markdown):
         return home(project).file, insert_after(project, paragraph(project, 0), markdown)
 
     return mistake
+
+
+def at_the_end_of_the_page(markdown):
+    """A mistake at the end of the home page, where nothing after it can close what it opens."""
+
+    def mistake(project):
+        return home(project).file, at_the_end(home_file(project), markdown)
+
+    return mistake
+
+
+def spanish_page_without_the_switch(project):
+    """The page in Spanish says its language, and nothing else is done: the message names the
+    lines of mkdocs.yml as they are after its nav line."""
+    path, line = spanish_page_without_lang(project)
+    replace_front_matter(project)
+    after = Source.read(project)
+    wanted = [("English", "./", after.config.language), ("Español", f"{own('es')}/", "es")]
+    return path, line, f"this page is in Español (lang: es), but the language switch does not offer it: add {switch_advice(after, wanted)}"
 
 
 def heavy_image(project):
@@ -818,7 +836,7 @@ MISTAKES = {
         "the `>` lines below (or `/// note | Its title`, its text, and `///` alone on the line after it).",
     ),
     "notice-never-closed": (
-        after_first_paragraph("/// note | Updated 1 December 2026\nThe figures were updated."),
+        at_the_end_of_the_page("/// note | Updated 1 December 2026\nThe figures were updated."),
         "the notice opened here is never closed: add a line '///' after its text.",
     ),
     "id-never-closed": (
@@ -928,7 +946,7 @@ MISTAKES = {
         "text: write an emoji instead, as on GitHub, such as :heart: or :dove:.",
     ),
     "a-comment-never-closed": (
-        after_first_paragraph(f"<!-- Keep in step with the press release.\n\nWe stand with every family.\n{{#{own('every-family')}}}"),
+        at_the_end_of_the_page(f"<!-- Keep in step with the press release.\n\nWe stand with every family.\n{{#{own('every-family')}}}"),
         "this HTML comment is never closed, so it would hide everything after it: end it with '-->'.",
     ),
     "a-look-alike-id": (
@@ -946,12 +964,12 @@ def replace_front_matter(project):
     path.write_text("---\nlang: es\n" + path.read_text(encoding="utf-8").removeprefix("---\n"), encoding="utf-8")
 
 
-def switch_advice(before, entries):
+def switch_advice(model, entries):
     """The lines the message asks for when the language switch lacks `entries`, and where they go."""
     lines = [f"'    - name: {name}', '      link: {link}', '      lang: {lang}'" for name, link, lang in entries]
-    offered = {(entry["link"], entry["lang"]) for entry in before.config.alternates}
+    offered = {(entry["link"], entry["lang"]) for entry in model.config.alternates}
     lines = [line for line, (_, link, lang) in zip(lines, entries) if (link, lang) not in offered]
-    alternate, extra = before.config.line_in_settings("extra.alternate"), before.config.line_in_settings("extra")
+    alternate, extra = model.config.line_in_settings("extra.alternate"), model.config.line_in_settings("extra")
     if alternate:
         return f"under 'alternate:' in mkdocs.yml (line {alternate}) the lines " + ", ".join(lines)
     if extra:
@@ -1078,9 +1096,8 @@ MISTAKES.update(
             "the front matter opened here is never closed: end it with a line '---'",
         ),
         "a-page-in-spanish-without-the-language-switch": (
-            lambda project: (spanish_page_without_lang(project), replace_front_matter(project))[0],
-            lambda before: "this page is in Español (lang: es), but the language switch does not offer it: add "
-            + switch_advice(before, [("English", "./", before.config.language), ("Español", f"{own('es')}/", "es")]),
+            spanish_page_without_the_switch,
+            None,  # the make function says it
         ),
         "a-page-whose-title-has-a-colon-missing-from-the-nav": (
             lambda project: (

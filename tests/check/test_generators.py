@@ -237,6 +237,17 @@ def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(bui
     assert "[!" not in article.get_text(), "a notice's marker shows as text"
 
 
+def test_each_pages_edit_and_view_buttons_lead_to_its_source(built):
+    """Whatever the page's name: the edits' own hold "edit", which Material's view link replaced
+    with "raw" wherever it stood (overrides/partials/actions.html)."""
+    source, site = built
+    repo = source.config.repo_url.rstrip("/")
+    for page in source.pages.values():
+        html = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser")
+        buttons = [a["href"] for a in html.select("a.md-content__button")]
+        assert buttons == [f"{repo}/edit/main/{page.file}", f"{repo}/raw/main/{page.file}"], (page.file, buttons)
+
+
 def test_links_to_other_sites_tell_them_nothing(built):
     source, site = built
     host = re.match(r"https?://([^/]+)", source.config.site_url).group(1)
