@@ -508,7 +508,10 @@ def alias_problems(source, published=None, found=()):
         elif alias.old in page.ids:
             problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} is still an ID in {page.file}; remove the alias."))
         elif alias.new not in page.ids:
-            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} points to #{alias.new}, which {page.file} does not have."))
+            before = published.pages.get(alias.page) if published else None
+            meant = likely_new_id(alias.new, before, page) or nearest_name(alias.new, [p.id for p in page.parts if p.explicit and p.id])
+            advice = f" Write '{alias.old}: {meant}' (the ID it goes by now)." if meant else ""
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} points to #{alias.new}, which {page.file} does not have.{advice}"))
     return problems
 
 

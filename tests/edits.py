@@ -159,6 +159,22 @@ def add_alias(project, old, new, page="index.md"):
     listing.write_text("\n".join(lines), encoding="utf-8")
 
 
+def rename_id(project, old, new, page="index.md"):
+    """`{#old}` renamed `{#new}` on the page, as the build then asks: the alias `old: new`, and
+    the aliases that led to #old lead to #new."""
+    path = Path(project) / "docs" / page
+    part = Source.read(project).pages[page].ids[old]
+    replace_on_line(path, part.id_line or part.line, f"{{#{old}}}", f"{{#{new}}}")
+    listing = Path(project) / "published-anchors.yml"
+    lines = lines_of(listing) if listing.is_file() else []
+    found = yaml_block(lines, page)
+    for n in range(*(found or (0, 0))):
+        lines[n] = re.sub(rf"^(\s+[a-z0-9-]+):\s*{re.escape(old)}\s*$", rf"\1: {new}", lines[n])
+    if lines:
+        listing.write_text("\n".join(lines), encoding="utf-8")
+    add_alias(project, old, new, page)
+
+
 def add_move(project, old, new):
     """`old:` and `moved: new` under it in published-anchors.yml, as the build's message says."""
     listing = Path(project) / "published-anchors.yml"

@@ -3,7 +3,7 @@ address, shows a preview card, and keeps working after the statement is edited."
 
 import pytest
 from browsing import in_view_below_header, open_ready
-from edits import add_alias, add_move, own, publish_and_rename_a_page
+from edits import add_move, own, publish_and_rename_a_page, rename_id
 from playwright.sync_api import expect
 from project import build_copy, copy_project, published_copy, serve, source, zensical_build
 
@@ -21,9 +21,7 @@ RENAMED = own("renamed")
 def renamed_with_alias(project):
     """An editor renames the longest paragraph's ID, and keeps its old links with the alias the
     build asks for."""
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace(f"{{#{PARAGRAPH}}}", f"{{#{RENAMED}}}"), encoding="utf-8")
-    add_alias(project, PARAGRAPH, RENAMED)
+    rename_id(project, PARAGRAPH, RENAMED)
     return project
 
 

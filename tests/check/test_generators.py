@@ -12,6 +12,8 @@ import hashlib
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urljoin
+from xml.etree import ElementTree
 
 import contract
 import pytest
@@ -235,6 +237,22 @@ def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(bui
     notice = next((div for div in article.select("div.admonition.note") if GITHUB_NOTICE in div.get_text()), None)
     assert notice is not None and notice.select_one(".admonition-title"), "the notice written > [!NOTE] is not one"
     assert "[!" not in article.get_text(), "a notice's marker shows as text"
+
+
+def test_each_language_has_the_sitemap_the_theme_asks_for(built):
+    """Material's language selector fetches `sitemap.xml` under each language's address (the
+    page's `hreflang` alternates): there, listing that language's pages, never a failed request."""
+    source, site = built
+    alternates = {
+        urljoin(source.config.site_url + page.url, link["href"])
+        for page in source.pages.values()
+        for link in BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser").select("link[rel=alternate][hreflang]")
+    }
+    assert len(alternates) > 2, "the copy offers languages (tests/edits.py)"
+    for address in alternates:
+        listed = ElementTree.parse(site / address.removeprefix(source.config.site_url) / "sitemap.xml")
+        urls = [loc.text for loc in listed.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        assert address in urls and all(url.startswith(address) for url in urls), (address, urls)
 
 
 def test_each_pages_edit_and_view_buttons_lead_to_its_source(built):
