@@ -12,6 +12,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
+from collections import Counter
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -581,10 +582,12 @@ def gone_page_problem(source, published, src, old):
 def likely_new_page(old, source, published):
     """The page that was not published and reads most like `old` (its title, then its words), or None."""
     candidates = [page for src, page in source.pages.items() if src not in published.pages]
+    old_words = Counter(words_of(old))
 
     def likeness(page):
         title = difflib.SequenceMatcher(None, page.title.lower(), old.title.lower()).ratio()
-        return max(title, words_kept(words_of(old), words_of(page)))
+        # Words counted, not in order: whole pages, compared in linear time.
+        return max(title, sum((old_words & Counter(words_of(page))).values()) / max(1, old_words.total()))
 
     scored = [(likeness(page), page.src) for page in candidates]
     best = max(scored, default=(0, None))
@@ -612,8 +615,11 @@ def likely_new_id(old, before, after):
     if old_part is None or not candidates:
         return None
     words = words_of(old_part)
-    scored = [(words_kept(words, words_of(p)), difflib.SequenceMatcher(None, p.text, old_part.text).ratio(), p.id) for p in candidates]
-    kept, _, ident = max(scored)
+    scored = [
+        (words_kept(words, words_of(p)), p.kind == old_part.kind, difflib.SequenceMatcher(None, p.text, old_part.text).ratio(), p.id)
+        for p in candidates
+    ]
+    kept, _, _, ident = max(scored)
     return ident if kept >= 0.5 else None
 
 
