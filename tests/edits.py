@@ -6,6 +6,7 @@ which no editor's page holds: whatever editors merge, the edits still apply, and
 over a `main` that holds them already. tests/check/test_editors.py judges them with the editor
 checks; test_generators.py builds them all with MkDocs and with Zensical."""
 
+import hashlib
 import random
 import re
 from pathlib import Path
@@ -39,15 +40,35 @@ def own(name):
     return f"{PREFIX}-{name}"
 
 
+def model(project):
+    """The model of a project (Source.read), read again only when its content changed: edits
+    and mistakes ask it several times between two writes."""
+    root = Path(project)
+    content = [root / "mkdocs.yml", root / "published-anchors.yml", *sorted((root / "docs").rglob("*.md"))]
+    key = (str(root), hashlib.sha256(b"\0".join(path.read_bytes() if path.is_file() else b"" for path in content)).hexdigest())
+    if key not in READ:
+        READ.clear()  # one project at a time: a test's copy, then the next
+        READ[key] = Source.read(root)
+    return READ[key]
+
+
+READ = {}
+
+
 def home(project):
     """The model of the home page (the statement), wherever the editors keep it."""
-    return next(page for page in Source.read(project).pages.values() if page.url == "")
+    return next(page for page in model(project).pages.values() if page.url == "")
 
 
 def home_file(project):
     """The home page's file: index.md, as MkDocs names it (README.md where there is none)."""
     docs = Path(project) / "docs"
     return docs / "index.md" if (docs / "index.md").is_file() else docs / "README.md"
+
+
+def home_name(project):
+    """The home page's file as messages name it: "docs/index.md"."""
+    return home_file(project).relative_to(project).as_posix()
 
 
 def lines_of(path):
@@ -163,7 +184,7 @@ def rename_id(project, old, new, page="index.md"):
     """`{#old}` renamed `{#new}` on the page, as the build then asks: the alias `old: new`, and
     the aliases that led to #old lead to #new."""
     path = Path(project) / "docs" / page
-    part = Source.read(project).pages[page].ids[old]
+    part = model(project).pages[page].ids[old]
     replace_on_line(path, part.id_line or part.line, f"{{#{old}}}", f"{{#{new}}}")
     listing = Path(project) / "published-anchors.yml"
     lines = lines_of(listing) if listing.is_file() else []
@@ -365,14 +386,14 @@ def add_a_page_in_spanish(project):
     """CONTRIBUTING.md, "A page in another language": the page, its nav line, the language
     switch, and a link from the statement."""
     name, address = spanish_page(project)
-    add_language_switch(project, [("English", "./", Source.read(project).config.language), ("Español", address, "es")])
+    add_language_switch(project, [("English", "./", model(project).config.language), ("Español", address, "es")])
     insert_after(project, paragraph(project, -1), f"[Leer en español]({name})\n{{#{own('en-espanol')}}}")
 
 
 def add_language_switch(project, entries):
     """The language switch's entries `(name, link, lang)` it does not offer yet, at the end of
     `alternate:` under `extra:` in mkdocs.yml (both added when missing)."""
-    config = Source.read(project).config
+    config = model(project).config
     offered = {(entry["link"], entry["lang"]) for entry in config.alternates}
     path = Path(project) / "mkdocs.yml"
     lines = lines_of(path)
@@ -621,7 +642,7 @@ def add_a_second_statement_in_a_nav_section(project):
     indent = list_indent(lines, at + 1, end, "  ")
     lines[end:end] = [f"{indent}- The edits' pages:", *(f"{indent}    - {label}: {name}.md" for name, (label, _) in pages.items())]
     path.write_text("\n".join(lines), encoding="utf-8")
-    switch = [("English", "./", Source.read(project).config.language), ("العربية", f"{own('ar')}/", "ar"), ("中文", f"{own('zh')}/", "zh")]
+    switch = [("English", "./", model(project).config.language), ("العربية", f"{own('ar')}/", "ar"), ("中文", f"{own('zh')}/", "zh")]
     add_language_switch(project, switch)
 
 
@@ -696,7 +717,7 @@ EDITS = {
 
 def after_first_paragraph(markdown):
     def mistake(project):
-        return home(project).file, insert_after(project, paragraph(project, 0), markdown)
+        return home_name(project), insert_after(project, paragraph(project, 0), markdown)
 
     return mistake
 
@@ -705,7 +726,7 @@ def at_the_end_of_the_page(markdown):
     """A mistake at the end of the home page, where nothing after it can close what it opens."""
 
     def mistake(project):
-        return home(project).file, at_the_end(home_file(project), markdown)
+        return home_name(project), at_the_end(home_file(project), markdown)
 
     return mistake
 
@@ -715,7 +736,7 @@ def spanish_page_without_the_switch(project):
     lines of mkdocs.yml as they are after its nav line."""
     path, line = spanish_page_without_lang(project)
     replace_front_matter(project)
-    after = Source.read(project)
+    after = model(project)
     wanted = [("English", "./", after.config.language), ("Español", f"{own('es')}/", "es")]
     return path, line, f"this page is in Español (lang: es), but the language switch does not offer it: add {switch_advice(after, wanted)}"
 
@@ -809,7 +830,7 @@ MISTAKES = {
         "this paragraph has no ID, so nobody can link to it: add a line '{#nobody-can-link}' right under it.",
     ),
     "call-without-id": (
-        lambda project: (home(project).file, insert_after(project, items(project)[-1], "- Congress must act now.", blank=False)),
+        lambda project: (home_name(project), insert_after(project, items(project)[-1], "- Congress must act now.", blank=False)),
         "this list item has no ID, so nobody can link to it: add a line '  {#congress-must-act}' right under it, "
         "indented like its text.",
     ),
@@ -823,7 +844,7 @@ MISTAKES = {
         "'## A new section {#a-new-section}'.",
     ),
     "an-id-with-a-space": (
-        lambda project: (lambda at: (home(project).file, at + 1))(after_first_paragraph("A paragraph.\n{# a-paragraph}")(project)[1]),
+        lambda project: (lambda at: (home_name(project), at + 1))(after_first_paragraph("A paragraph.\n{# a-paragraph}")(project)[1]),
         "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.",
     ),
     "a-headings-id-under-it": (
@@ -856,7 +877,7 @@ MISTAKES = {
         "the notice opened here is never closed: add a line '///' after its text.",
     ),
     "id-never-closed": (
-        lambda project: (lambda at: (home(project).file, at + 1))(after_first_paragraph("A paragraph whose ID lost its brace.\n{#lost-brace")(project)[1]),
+        lambda project: (lambda at: (home_name(project), at + 1))(after_first_paragraph("A paragraph whose ID lost its brace.\n{#lost-brace")(project)[1]),
         "this ID is not read as one: write it as {#some-id}, on one line, with no spaces, and close it with '}'.",
     ),
     "page-in-spanish-without-lang": (
@@ -967,7 +988,7 @@ MISTAKES = {
     ),
     "a-look-alike-id": (
         # Beside the ID it looks like, of the edits' own.
-        lambda project: (lambda at: (home(project).file, at + 3))(
+        lambda project: (lambda at: (home_name(project), at + 3))(
             after_first_paragraph(f"A paragraph.\n{{#{own('mission')}}}\n\nA paragraph.\n{{#{LOOK_ALIKE}}}")(project)[1]
         ),
         f"the ID '{LOOK_ALIKE}' holds U+0456 (CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I), which only looks like "
@@ -1059,7 +1080,7 @@ MISTAKES.update(
             f"the link '#{own('no-such-part')}' leads to no part of docs/index.md: check the ID after '#'",
         ),
         "a-link-by-a-headings-words": (
-            lambda project: (lambda at: (home(project).file, at + 2))(
+            lambda project: (lambda at: (home_name(project), at + 2))(
                 after_first_paragraph(f"## Our calls, again {{#{own('calls')}}}\n\nSee [our calls](#our-calls-again).\n{{#{own('see')}}}")(project)[1]
             ),
             f"the link '#our-calls-again' leads to no part of docs/index.md: write '#{own('calls')}', the ID of the "
@@ -1072,7 +1093,7 @@ MISTAKES.update(
         "an-id-used-twice": (
             lambda project: (
                 lambda at: (
-                    home(project).file,
+                    home_name(project),
                     at + 3,
                     f"the ID '{own('contact')}' is already used at line {at}: each part of a page needs its own ID",
                 )
