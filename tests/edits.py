@@ -208,6 +208,17 @@ def add_move(project, old, new):
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+OWN_PAGE = "---\ndescription: A page of the edits' own.\n---\n\n# A page of its own\n\nIts words.\n"
+
+
+def own_page(project, text=OWN_PAGE):
+    """A page of the edits' own, in the nav: its path."""
+    name = f"{own('page')}.md"
+    (Path(project) / "docs" / name).write_text(text, encoding="utf-8")
+    add_to_nav(project, "A page of its own", name)
+    return Path(project) / "docs" / name
+
+
 def draw_image(path, size=(40, 30)):
     path.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", size, (64, 81, 181)).save(path)
@@ -581,13 +592,15 @@ def link_to_a_part_by_its_id(project):
     insert_after(project, paragraph(project, -1), f"Read [that section](#{section.id}) again.\n{{#{own('read-again')}}}")
 
 
+def paragraphs_in_a_row(page):
+    """The first two paragraphs with an ID that follow each other on a page."""
+    return next((a, b) for a, b in zip(page.parts, page.parts[1:]) if all(p.kind == "paragraph" and p.explicit and p.container is None for p in (a, b)))
+
+
 def merge_two_paragraphs(project):
     """Two paragraphs in a row become one, which keeps the first's ID; the second's links are
     sent to it with the alias the build asks for."""
-    parts = home(project).parts
-    first, second = next(
-        (a, b) for a, b in zip(parts, parts[1:]) if all(p.kind == "paragraph" and p.explicit and p.container is None for p in (a, b))
-    )
+    first, second = paragraphs_in_a_row(home(project))
     path = home_file(project)
     lines = lines_of(path)
     words = lines[second.line - 1 : second.id_line - 1]
@@ -1001,12 +1014,13 @@ def replace_front_matter(project):
     path.write_text("---\nlang: es\n" + path.read_text(encoding="utf-8").removeprefix("---\n"), encoding="utf-8")
 
 
-def switch_advice(model, entries):
-    """The lines the message asks for when the language switch lacks `entries`, and where they go."""
+def switch_advice(read, entries):
+    """The lines the message asks for when the language switch of the model `read` lacks
+    `entries`, and where they go."""
     lines = [f"'    - name: {name}', '      link: {link}', '      lang: {lang}'" for name, link, lang in entries]
-    offered = {(entry["link"], entry["lang"]) for entry in model.config.alternates}
+    offered = {(entry["link"], entry["lang"]) for entry in read.config.alternates}
     lines = [line for line, (_, link, lang) in zip(lines, entries) if (link, lang) not in offered]
-    alternate, extra = model.config.line_in_settings("extra.alternate"), model.config.line_in_settings("extra")
+    alternate, extra = read.config.line_in_settings("extra.alternate"), read.config.line_in_settings("extra")
     if alternate:
         return f"under 'alternate:' in mkdocs.yml (line {alternate}) the lines " + ", ".join(lines)
     if extra:
@@ -1017,17 +1031,6 @@ def switch_advice(model, entries):
 def page_missing_from_nav(project):
     (Path(project) / f"docs/{own('draft')}.md").write_text("# A draft\n\nNot linked from the nav.\n", encoding="utf-8")
     return f"docs/{own('draft')}.md", 1
-
-
-OWN_PAGE = "---\ndescription: A page of the edits' own.\n---\n\n# A page of its own\n\nIts words.\n"
-
-
-def own_page(project, text=OWN_PAGE):
-    """A page of the edits' own, in the nav: its path."""
-    name = f"{own('page')}.md"
-    (Path(project) / "docs" / name).write_text(text, encoding="utf-8")
-    add_to_nav(project, "A page of its own", name)
-    return Path(project) / "docs" / name
 
 
 def front_matter(bad_line):
@@ -1166,10 +1169,7 @@ def merged_without_alias(project):
 
 def merged_paragraphs(before):
     """(the first's ID, the second's) of the two paragraphs merge_two_paragraphs merges."""
-    parts = next(page for page in before.pages.values() if page.url == "").parts
-    return next(
-        (a.id, b.id) for a, b in zip(parts, parts[1:]) if all(p.kind == "paragraph" and p.explicit and p.container is None for p in (a, b))
-    )
+    return tuple(part.id for part in paragraphs_in_a_row(next(page for page in before.pages.values() if page.url == "")))
 
 
 def page_renamed_without_its_move(project):
