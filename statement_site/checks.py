@@ -487,9 +487,10 @@ def move_problems(source, published=None, found=()):
 
 def share_page_problems(source, published=None, found=()):
     """Each part with an ID gets a share page and a card: bounded, with a message, not dropped."""
-    count = sum(1 for page in source.pages.values() for part in page.parts if part.shareable) + len(source.aliases)
+    shared = {src: sum(1 for part in page.parts if part.shareable) for src, page in source.pages.items()}
+    count = sum(shared.values()) + len(source.aliases) + sum(shared.get(source.moved_to(move.old), 0) for move in source.moves)
     if count > limits.SHARE_PAGES:
-        return [Problem(DOCS, 1, f"{count} parts with an ID and aliases: more than {limits.SHARE_PAGES} share pages; ask a developer")]
+        return [Problem(DOCS, 1, f"{count} parts with an ID, aliases and moved parts: more than {limits.SHARE_PAGES} share pages; ask a developer")]
     return []
 
 

@@ -674,7 +674,7 @@ def publish_and_rename_a_page(project, text=None, name="renamed-page"):
 def rename_a_published_page(project):
     """A page published earlier, renamed: its old address is kept with the lines the build asks
     for (`moved:`)."""
-    old, new = publish_and_rename_a_page(project, name="new-name")
+    old, new = publish_and_rename_a_page(project, f"# A page renamed\n\nIts words.\n{{#{own('renamed-words')}}}\n", name="new-name")
     add_move(project, old.name, new.name)
 
 

@@ -6,7 +6,8 @@ page therefore gets a small page, `s/<id>/` (`s/<page>/<id>/` on pages other tha
 page), from overrides/share-page.html: its own Open Graph and Twitter card tags and image, a
 <meta> refresh to the part (no script: it works with JavaScript off), and the part's text with a
 plain link for a browser that does not follow it. An alias keeps its old address, which leads
-where the alias points. Share pages say the language of the page their part is on.
+where the alias points; so do a moved page's parts (published-anchors.yml, `moved:`). Share
+pages say the language of the page their part is on.
 
 The cards (1200x630 PNG, cards.py) are drawn from the part's own words; the file name carries a
 hash of those words, so a reworded part gets an image address that no network has cached. Drawn
@@ -22,6 +23,7 @@ from urllib.parse import quote
 import jinja2
 
 from .. import cards, limits
+from ..source.files import share_path
 from ..source.parts import KINDS
 
 TEMPLATE = "share-page.html"
@@ -66,6 +68,11 @@ def add_share_pages(site):
                 path = page.share_path(old)
                 by_id[old] = dataclasses.replace(by_id[new], path=path, url=site_url + quote(path), id=old, canonical=by_id[new])
         shares += by_id.values()
+        # A page that moved keeps its parts' share addresses too (steps/redirects.py keeps the page's).
+        for moved in (move.old for move in source.moves if source.moved_to(move.old) == page.src):
+            for ident, share in by_id.items():
+                path = share_path(moved, ident)
+                shares.append(dataclasses.replace(share, path=path, url=site_url + quote(path), canonical=share.canonical or share))
     originals = [share for share in shares if share.canonical is None]
     drawn = draw_cards([share.card for share in originals], source.cache("cards"))
     pages, added, finished = dict(site.pages), dict(site.added), {}

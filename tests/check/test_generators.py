@@ -48,6 +48,7 @@ from PIL import Image
 from project import ROOT, build_copy, copy_project, git, published_copy, zensical_build
 
 from statement_site import checks
+from statement_site.source.files import share_path
 from statement_site.source.project import Source
 from statement_site.source.text import squeeze, visible
 from statement_site.steps import share_pages
@@ -412,6 +413,14 @@ def test_the_old_address_of_a_page_that_moved_leads_to_the_page_with_its_fragmen
         script = html.find("script", attrs={"data-to": target})
         assert script is not None and sha256(script.string) in policy_of(html)["script-src"], move
         assert html.find("a", href=target) is not None
+        # Its parts' share addresses too: each leads to its part, with its card.
+        shared = [part for part in new.parts if part.shareable]
+        assert shared, "the page that moved has a part with an ID"
+        for part in shared:
+            old_share = BeautifulSoup((site / share_path(move.old, part.id) / "index.html").read_text(encoding="utf-8"), "html5lib")
+            assert old_share.find("meta", property="og:url")["content"] == source.config.site_url + new.share_path(part.id)
+            refresh = old_share.find("meta", attrs={"http-equiv": "refresh"})["content"]
+            assert refresh.endswith(f"{new.url}#{part.id}") and old_share.find("meta", property="og:image")["content"], refresh
 
 
 def card_of(site, page, ident):
