@@ -130,7 +130,8 @@ def test_without_javascript_permalinks_still_work(browser, base_url):
 def test_a_renamed_page_keeps_its_address_with_its_fragment(browser, tmp_path, generator):
     """An editor renames a page `main` published and adds the lines the build asks for
     (published-anchors.yml, `moved:`): old links, what follows `#` included, land on the new page,
-    under both generators; without JavaScript, on the page."""
+    under both generators (without JavaScript, on the page); its parts' old share addresses on
+    the parts."""
     project = published_copy(tmp_path / "project")
     path, new = publish_and_rename_a_page(project, "# A page of its own\n\n## A section {#a-section}\n\nIts words.\n{#its-words}\n")
     add_move(project, path.name, new.name)
@@ -144,6 +145,8 @@ def test_a_renamed_page_keeps_its_address_with_its_fragment(browser, tmp_path, g
             page.wait_for_url(f"{url}{new.stem}/{landed}")
             if javascript:
                 assert in_view_below_header(page, "#a-section")
+            page.goto(f"{url}s/{path.stem}/its-words/")
+            page.wait_for_url(f"{url}{new.stem}/#its-words")
             context.close()
 
 
