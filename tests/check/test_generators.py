@@ -405,6 +405,7 @@ def test_the_old_address_of_a_page_that_moved_leads_to_the_page_with_its_fragmen
     tests/browser/test_sharing.py)."""
     source, site = built
     assert source.moves, "the copy has a page that moved (tests/edits.py)"
+    shared = []
     for move in source.moves:
         old, new = source.pages.get(move.old), source.pages[source.moved_to(move.old)]
         html = BeautifulSoup((site / f"{move.old.removesuffix('.md')}/index.html").read_text(encoding="utf-8"), "html5lib")
@@ -414,13 +415,13 @@ def test_the_old_address_of_a_page_that_moved_leads_to_the_page_with_its_fragmen
         assert script is not None and sha256(script.string) in policy_of(html)["script-src"], move
         assert html.find("a", href=target) is not None
         # Its parts' share addresses too: each leads to its part, with its card.
-        shared = [part for part in new.parts if part.shareable]
-        assert shared, "the page that moved has a part with an ID"
-        for part in shared:
+        shared += [part for part in new.parts if part.shareable]
+        for part in (part for part in new.parts if part.shareable):
             old_share = BeautifulSoup((site / share_path(move.old, part.id) / "index.html").read_text(encoding="utf-8"), "html5lib")
             assert old_share.find("meta", property="og:url")["content"] == source.config.site_url + new.share_path(part.id)
             refresh = old_share.find("meta", attrs={"http-equiv": "refresh"})["content"]
             assert refresh.endswith(f"{new.url}#{part.id}") and old_share.find("meta", property="og:image")["content"], refresh
+    assert shared, "the copy's page that moved has a part with an ID (tests/edits.py)"
 
 
 def card_of(site, page, ident):
