@@ -241,7 +241,17 @@ def class_problem(value, tag, attributes=None, parent=None):
     return f"the class {bad[0]!r} is not available. Available: {classes_hint()}"
 
 
-SCHEMES = {"https": "links to other sites", "http": "links to other sites that have no https", "mailto": "e-mail addresses"}
+SCHEMES = {
+    "https": "links to other sites",
+    "http": "links to other sites that have no https",
+    "mailto": "e-mail addresses",
+    "tel": "telephone numbers, which a phone calls when tapped (a press contact)",
+}
+# tel: a + and the country code, then the number (E.164: at most 15 digits), hyphens, dots or
+# brackets between digits as RFC 3966 allows: no letters, spaces or parameters.
+TELEPHONE = re.compile(r"\+[0-9](?:[-.()]*[0-9]){6,14}")
+# Schemes that name another way of reaching a telephone number: the nearest allowed is tel:.
+CALLING = {"callto", "sms", "skype", "facetime", "facetime-audio", "whatsapp", "viber"}
 
 
 def content_problem(tag, attributes, site_url="", parent=None):
@@ -344,9 +354,38 @@ def url_problem(url, allow_remote, site_url=""):
         return None
     if scheme in SCHEMES and not allow_remote:
         return "only files of the site itself (a relative address such as assets/x.png): nothing is loaded from other hosts"
+    if scheme == "tel":
+        return telephone_problem(url)
     if scheme in SCHEMES:
         return host_problem(url) if scheme != "mailto" else None
-    return f"the {scheme}: scheme is not allowed (only https:, http:, mailto: and addresses on the site)"
+    return f"the {scheme}: scheme is not allowed (only https:, http:, mailto:, tel: and addresses on the site){nearest_allowed(url, scheme, allow_remote)}"
+
+
+def telephone_problem(url):
+    """Why a tel: address is not one a phone calls as written, with the form it likely meant."""
+    number = url[len("tel:") :]
+    if TELEPHONE.fullmatch(number):
+        return None
+    digits = "".join(c for c in number if c.isdigit())
+    international = number.lstrip().startswith(("+", "00", "%2B")) and TELEPHONE.fullmatch(f"+{digits.removeprefix('00')}")
+    shown = f": write 'tel:+{digits.removeprefix('00')}'" if international else ", such as tel:+14152559499"
+    return f"a telephone number is written tel:, a + and the country code, then its digits (hyphens may separate them){shown}"
+
+
+def nearest_allowed(url, scheme, allow_remote=True):
+    """The allowed address nearest to a refused one, as words to add to its message."""
+    rest = url[len(scheme) + 1 :]
+    if not allow_remote:
+        return "; save the file in docs/assets/ and write its address there, such as assets/photo.png"
+    if scheme in CALLING and sum(c.isdigit() for c in rest) >= 7:
+        digits = "".join(c for c in rest.split("?")[0] if c.isdigit())
+        return f"; a telephone number is written 'tel:+{digits}' (with its country code after the +)"
+    if scheme == "file":
+        name = rest.rstrip("/").rsplit("/", 1)[-1]
+        return f"; a file of your computer is not on the site: put it in docs/assets/ and link to 'assets/{name}'"
+    if rest.startswith("//") and len(rest) > 2:
+        return f"; write 'https:{rest}'"
+    return "; link to a page instead: [its words](https://…)"
 
 
 def is_bcp47(tag):

@@ -9,16 +9,20 @@ read every text file and reports first what it could not read.
 """
 
 import difflib
+import posixpath
 import re
 import unicodedata
+from collections import Counter
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from markdown.extensions.toc import slugify as toc_slugify
+from markdown.extensions.toc import slugify_unicode as unicode_slugify
 from PIL import Image
 
 from . import limits
 from .problems import Problem
-from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GENERATED, page_url
+from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
 from .source.strict import as_yaml
@@ -235,7 +239,8 @@ def notice_closed(lines, start):
 
 
 def link_problems(page, source):
-    """Links and images that lead nowhere: another page, a part, a file of docs/."""
+    """Links and images that lead nowhere (another page, a part, a file of docs/), each with the
+    value it likely meant when there is one."""
     problems = []
     for link in page.links:
         split = urlsplit(link.href)
@@ -255,15 +260,95 @@ def link_problems(page, source):
                 if any(problem.file == f"docs/{resolved}" for problem in source.problems):
                     continue  # there, but refused: its own message says why
                 kind = "image" if link.image else "link"
-                problems.append(Problem(page.file, link.line, f"the {kind} '{link.href}' leads to no file of docs/: check its spelling"))
+                advice = file_advice(page, link.href, resolved, source) or "check its spelling"
+                problems.append(Problem(page.file, link.line, f"the {kind} '{link.href}' leads to no file of docs/: {advice}"))
                 continue
         if split.fragment and target is not None:
             ids = set(target.ids) | set(source.aliases_of(target.src))
             if unquote(split.fragment) not in ids:
-                problems.append(
-                    Problem(page.file, link.line, f"the link '{link.href}' leads to no part of {target.file}: check the ID after '#'")
-                )
+                advice = fragment_advice(unquote(split.fragment), target, link.href.split("#")[0])
+                problems.append(Problem(page.file, link.line, f"the link '{link.href}' leads to no part of {target.file}: {advice}"))
     return problems
+
+
+# Web addresses written without https:// (`www.ilrc.org`), which a link reads as a file of docs/.
+HOST = re.compile(r"(www\.[^/\s]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.(org|com|net|gov|edu|int|info|news|ngo|io|us|uk))(/\S*)?", re.IGNORECASE)
+
+
+def file_advice(page, href, resolved, source):
+    """What a link to no file of docs/ likely meant: a web or e-mail address written without its
+    scheme, where a gone page moved, or the file whose name is nearest; as the link writes it."""
+    if "@" in href and "/" not in href:
+        return f"an e-mail address is written 'mailto:{href}'"
+    if HOST.fullmatch(href):
+        return f"an address on another site starts with https://: write 'https://{href}'"
+    moved = source.moved_to(resolved)
+    nearest = moved or nearest_name(resolved, [*source.pages, *source.files])
+    if nearest is None:
+        return None
+    written = posixpath.relpath(nearest, posixpath.dirname(page.src) or ".")
+    fragment = "#" + href.split("#", 1)[1] if "#" in href else ""
+    return f"write '{written}{fragment}', " + ("where the page moved" if moved else "the nearest name")
+
+
+def nearest_name(wanted, names):
+    """The name of `names` that `wanted` likely misspells: the same but for case, the same file in
+    another folder or with another ending (`.jpg`, `.png`), or a typo or two; else None."""
+    wanted_path = PurePosixPath(wanted)
+    ranked = []
+    for name in names:
+        path = PurePosixPath(name)
+        if name.lower() == wanted.lower():
+            rank = 0
+        elif path.name == wanted_path.name and path.stem not in ("index", "README"):
+            rank = 1
+        elif path.with_suffix("") == wanted_path.with_suffix(""):
+            rank = 2
+        elif typos(wanted, name) <= max(1, min(2, len(wanted) // 6)):
+            rank = 3 + typos(wanted, name)
+        else:
+            continue
+        ranked.append((rank, name))
+    return min(ranked)[1] if ranked else None
+
+
+def typos(a, b):
+    """How many letters one would type wrong, leave out, add or swap to write `b` as `a`
+    (optimal string alignment distance), counted up to 3."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > 2:
+            return 3
+    return current[-1]
+
+
+def fragment_advice(fragment, target, written):
+    """What a link to no part of `target` likely meant: the ID of the heading whose words it
+    used (`#our-calls-to-action`, as GitHub and Python-Markdown make one of a heading), or the
+    ID it misspells; as the link writes it (`written`, what comes before `#`)."""
+    wanted = fragment.lower()
+    for part in target.parts:
+        if part.kind == "heading" and part.id and wanted in heading_slugs(part.words):
+            return f"write '{written}#{part.id}', the ID of the heading “{part.words}”"
+    explicit = [part.id for part in target.parts if part.explicit and part.id]
+    nearest = nearest_name(wanted.replace("_", "-"), explicit)
+    if nearest:
+        return f"write '{written}#{nearest}', the nearest ID"
+    return "check the ID after '#'"
+
+
+def heading_slugs(words):
+    """The IDs GitHub's preview and Python-Markdown (toc) give a heading of these words."""
+    github = re.sub(r"[^\w\- ]", "", words.lower()).replace(" ", "-")
+    return {github, toc_slugify(words, "-"), unicode_slugify(words, "-")}
 
 
 def link_target(page, href):
@@ -350,7 +435,8 @@ def switch_problems(page, source):
     if page.lang.split("-")[0] == site.split("-")[0] or not source.config.read:
         return []  # the same language; or settings that could not be read, whose message comes first
     offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
-    home = next((other for other in source.pages.values() if other.url == ""), page)  # the site's own home page
+    # The home page, wherever the nav lists it: the page in the site's language the switch offers.
+    home = next((p for p in source.pages.values() if p.url == ""), next(iter(source.pages.values())))
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
     if all(pair in offered for pair in wanted):
         return []
@@ -395,13 +481,18 @@ def nav_problems(source, published=None, found=()):
     if not source.config.read:
         return []  # mkdocs.yml's own message says why; every page is not "missing from the nav"
     problems = []
-    listed = set()
+    listed = set()  # and the pages a message asks to write in place of a nav line's
     for entry in source.config.nav:  # titles and addresses judged as the settings were read
         if entry.src is None:
             continue
         listed.add(entry.src)
         if entry.src not in source.pages:
-            problems.append(Problem(CONFIG_FILE, entry.line, f"the nav lists '{entry.src}', which is not a page of docs/"))
+            moved = source.moved_to(entry.src)
+            renamed = published and entry.src in published.pages and likely_new_page(published.pages[entry.src], source, published)
+            nearest = moved or renamed or nearest_name(entry.src, list(source.pages))
+            advice = f": write '{nearest}'" + (", where it moved" if moved else ", which reads most like it" if renamed else "") if nearest else ""
+            problems.append(Problem(CONFIG_FILE, entry.line, f"the nav lists '{entry.src}', which is not a page of docs/{advice}"))
+            listed.add(nearest)
     nav_line = source.config.line_in_settings("nav")
     where = f"under 'nav:' in {CONFIG_FILE} (line {nav_line})" if nav_line else f"at the end of {CONFIG_FILE}, under a line 'nav:'"
     for src, page in source.pages.items():
@@ -412,24 +503,29 @@ def nav_problems(source, published=None, found=()):
     return problems
 
 
-def redirect_problems(source, published=None, found=()):
-    """A redirect keeps a gone page's address: over a page that is there, it would take its place
-    (MkDocs replaces the page, Zensical stops with a traceback)."""
+def move_problems(source, published=None, found=()):
+    """A page that moved (`moved:` in published-anchors.yml) keeps its address, which leads to
+    the page that took its place: over a page that is there, it would take its place."""
     problems = []
     addresses = {page.url: page for page in source.pages.values()}
-    for redirect in source.config.redirects:
-        page = addresses.get(page_url(redirect.old))
+    for move in source.moves:
+        url = page_url(move.old)
+        page = addresses.get(url)
         if page is not None:
             problems.append(
                 Problem(
-                    CODE_CONFIG,
-                    redirect.line,
-                    f"the redirect from {redirect.old} would take the place of the page {page.file}: a redirect is for "
-                    "a page that is gone; remove this line, or the page",
+                    ANCHORS_FILE,
+                    move.line,
+                    f"{move.old} would send its readers to {move.new}, but its address {url} is the page {page.file}'s: "
+                    "'moved:' is for a page that is gone; remove this line, or the page",
                 )
             )
-        elif urlsplit(redirect.new).scheme not in ("http", "https") and redirect.new.split("#")[0] not in source.pages:
-            problems.append(Problem(CODE_CONFIG, redirect.line, f"the redirect from {redirect.old} leads to {redirect.new}, which is not a page of docs/"))
+        elif url.split("/")[0] in GENERATED:
+            problems.append(Problem(ANCHORS_FILE, move.line, f"the site writes {GENERATED[url.split('/')[0]]} at {url} itself: {move.old} was never published there"))
+        elif source.moved_to(move.old) is None:
+            nearest = nearest_name(move.new, list(source.pages))
+            advice = f"write 'moved: {nearest}'" if nearest else "write the page that takes its place, as docs/ names it"
+            problems.append(Problem(ANCHORS_FILE, move.line, f"{move.old} moved to {move.new}, which is not a page of docs/: {advice}"))
     return problems
 
 
@@ -438,9 +534,10 @@ def redirect_problems(source, published=None, found=()):
 
 def share_page_problems(source, published=None, found=()):
     """Each part with an ID gets a share page and a card: bounded, with a message, not dropped."""
-    count = sum(1 for page in source.pages.values() for part in page.parts if part.shareable) + len(source.aliases)
+    shared = {src: sum(1 for part in page.parts if part.shareable) for src, page in source.pages.items()}
+    count = sum(shared.values()) + len(source.aliases) + sum(shared.get(source.moved_to(move.old), 0) for move in source.moves)
     if count > limits.SHARE_PAGES:
-        return [Problem(DOCS, 1, f"{count} parts with an ID and aliases: more than {limits.SHARE_PAGES} share pages; ask a developer")]
+        return [Problem(DOCS, 1, f"{count} parts with an ID, aliases and moved parts: more than {limits.SHARE_PAGES} share pages; ask a developer")]
     return []
 
 
@@ -454,66 +551,136 @@ def alias_problems(source, published=None, found=()):
             break
         page = source.pages.get(alias.page)
         if page is None:
-            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} is for {alias.page}, which is not a page of docs/"))
+            moved = source.moved_to(alias.page)
+            where = f": it moved to {moved}, write the alias under '{moved}:'" if moved else ""
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} is for {alias.page}, which is not a page of docs/{where}"))
         elif alias.old in page.ids:
             problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} is still an ID in {page.file}; remove the alias."))
         elif alias.new not in page.ids:
-            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} points to #{alias.new}, which {page.file} does not have."))
+            before = published.pages.get(alias.page) if published else None
+            meant = likely_new_id(alias.new, before, page) or nearest_name(alias.new, [p.id for p in page.parts if p.explicit and p.id])
+            advice = f" Write '{alias.old}: {meant}' (the ID it goes by now)." if meant else ""
+            problems.append(Problem(ANCHORS_FILE, alias.line, f"the alias #{alias.old} points to #{alias.new}, which {page.file} does not have.{advice}"))
     return problems
 
 
 def removed_id_problems(source, published, found=()):
-    """Each ID that was published and leads nowhere now: the line to add to keep its links."""
+    """Each page and ID that was published and leads nowhere now: the line to add to keep its
+    links. A page that moved keeps its IDs on the page that took its place."""
     if published is None:
         return []
     problems = []
-    for src, ids in published.published_ids().items():
-        page = source.pages.get(src)
-        if page is None:
-            if ids and src in published.pages:
-                problems.append(
-                    Problem(
-                        f"{DOCS}/{src}",
-                        1,
-                        f"this page was published and is gone: if it moved, ask a developer to map 'old.md: new.md' "
-                        f"under the redirects plugin in {CODE_CONFIG}, so that its links keep working",
-                    )
-                )
+    ids = published.published_ids()
+    for src, old in published.pages.items():
+        if src in source.pages:
             continue
+        moved = source.moved_to(src)
+        if moved is None:
+            problems.append(gone_page_problem(source, published, src, old))
+            continue
+        for ident in sorted(ids.get(src, set()) - set(source.pages[moved].ids) - set(source.aliases_of(moved))):
+            problems.append(removed_id_problem(source, published, old, moved, ident, moved_from=src))
+    for src, page in source.pages.items():
         kept = set(page.ids) | set(source.aliases_of(src))
-        for ident in sorted(ids - kept):
-            new = likely_new_id(ident, published.pages.get(src), page, published)
-            line = aliases_line(source, src)
-            problems.append(
-                Problem(
-                    ANCHORS_FILE if line else page.file,
-                    line or 1,
-                    f"#{ident} has been shared, but {page.file} no longer has it. Put the {{#{ident}}} back, or, "
-                    f"if it was renamed, add the line '    {ident}: {new or 'new-id'}' under 'aliases:' "
-                    f"for {src} in {ANCHORS_FILE}" + ("" if line else f" (start the file with '{src}:' and '  aliases:')"),
-                )
-            )
+        problems += [removed_id_problem(source, published, published.pages.get(src), src, ident) for ident in sorted(ids.get(src, set()) - kept)]
     return problems
 
 
-def likely_new_id(old, before, after, published):
-    """The ID the part that had `old` has now: the new ID whose text reads most like it."""
-    if before is None:
-        return None
-    old_part = before.ids.get(old)
-    candidates = [p for p in after.parts if p.explicit and p.id not in before.ids]
+def removed_id_problem(source, published, before, src, ident, moved_from=None):
+    """#ident, published on `before` (a page of what is published), is not on the page `src`
+    (the page it moved to, from `moved_from`)."""
+    page = source.pages[src]
+    new = likely_new_id(ident, before, page)
+    line = aliases_line(source, src)
+    where = f"on {moved_from}, which moved to {src}, but {page.file} does not have it" if moved_from else f"but {page.file} no longer has it"
+    return Problem(
+        ANCHORS_FILE if line else page.file,
+        line or 1,
+        f"#{ident} has been shared, {where}. Put the {{#{ident}}} back, or, "
+        f"if it was renamed, add the line '    {ident}: {new or 'new-id'}' under 'aliases:' "
+        f"for {src} in {ANCHORS_FILE}" + ("" if line else f" (start the file with '{src}:' and '  aliases:')"),
+    )
+
+
+def gone_page_problem(source, published, src, old):
+    """A published page that is gone, and did not move: the lines that keep its address, with the
+    page that reads most like it (else the home page) as the one that took its place."""
+    likely = likely_new_page(old, source, published)
+    home = next((s for s, page in source.pages.items() if page.url == ""), "index.md")
+    lines = anchors_lines(source)
+    entry = next((n for n, line in enumerate(lines, 1) if line.rstrip() == f"{src}:"), None)
+    target = likely or home
+    how = (
+        f"add the line '  moved: {target}' under '{src}:' in {ANCHORS_FILE} (line {entry})"
+        if entry
+        else f"add the lines '{src}:' and '  moved: {target}' at the end of {ANCHORS_FILE}"
+    )
+    which = (
+        f"which sends them to {target}, the page that reads most like it"
+        if likely
+        else f"which sends them to the home page; or write the page that takes its place instead of {target}"
+    )
+    return Problem(
+        ANCHORS_FILE,
+        entry or max(1, len("\n".join(lines).rstrip("\n").split("\n"))),
+        f"docs/{src} was published and is gone, so links to it would lead nowhere: {how}, {which}",
+    )
+
+
+def likely_new_page(old, source, published):
+    """The page that was not published and reads most like `old` (its title, then its words), or None."""
+    candidates = [page for src, page in source.pages.items() if src not in published.pages]
+    old_words = Counter(words_of(old))
+
+    def likeness(page):
+        title = difflib.SequenceMatcher(None, page.title.lower(), old.title.lower()).ratio()
+        # Words counted, not in order: whole pages, compared in linear time.
+        return max(title, sum((old_words & Counter(words_of(page))).values()) / max(1, old_words.total()))
+
+    scored = [(likeness(page), page.src) for page in candidates]
+    best = max(scored, default=(0, None))
+    return best[1] if best[0] >= 0.6 else None
+
+
+def words_of(page_or_part):
+    text = page_or_part.text if hasattr(page_or_part, "text") else " ".join(part.text for part in page_or_part.parts)
+    return re.findall(r"\w+", text.lower())
+
+
+def words_kept(old, new):
+    """How much of the words `old` are in `new`, in order (1: all of them)."""
+    if not old:
+        return 0
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(old)
+
+
+def likely_new_id(old, before, after):
+    """The ID of the part of `after` that holds the words the part #old had on `before`: the
+    part renamed, or the one its words were merged into; None when no part holds most of them."""
+    old_part = before.ids.get(old) if before is not None else None
+    candidates = [p for p in after.parts if p.explicit and p.id]
     if old_part is None or not candidates:
         return None
-    best = max(candidates, key=lambda p: difflib.SequenceMatcher(None, p.text, old_part.text).ratio())
-    return best.id
+    words = words_of(old_part)
+    scored = [
+        (words_kept(words, words_of(p)), p.kind == old_part.kind, difflib.SequenceMatcher(None, p.text, old_part.text).ratio(), p.id)
+        for p in candidates
+    ]
+    kept, _, _, ident = max(scored)
+    return ident if kept >= 0.5 else None
+
+
+def anchors_lines(source):
+    path = source.root / ANCHORS_FILE
+    return path.read_text(encoding="utf-8", errors="replace").split("\n") if path.is_file() else []
 
 
 def aliases_line(source, src):
     """The line after which an alias of `src` goes in published-anchors.yml, or None."""
-    path = source.root / ANCHORS_FILE
-    if not path.is_file():
+    lines = anchors_lines(source)
+    if not lines:
         return None
-    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     start = next((n for n, line in enumerate(lines) if line.rstrip() == f"{src}:"), None)
     if start is None:
         return None
@@ -571,7 +738,7 @@ CHECKS = (
     unreadable,
     each_page,
     nav_problems,
-    redirect_problems,
+    move_problems,
     alias_problems,
     share_page_problems,
     removed_id_problems,

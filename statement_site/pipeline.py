@@ -8,7 +8,8 @@ earlier steps found) and returns a new one; none keeps state or writes to disk. 
 the output folder once, runs STEPS, then writes what changed, adds what was made and deletes
 what was refused. The order matters and is here, nowhere else:
 
-1. share pages and their cards, from the model (they are pages too: every later step sees them);
+1. share pages and their cards, from the model, and the old addresses of pages that moved (they
+   are pages too: every later step sees them); each language's sitemap, which the theme asks for;
 2. each page's own preview card and description; the day it last changed; the Revisions page's
    notes; each page's language; the tab's icon as mkdocs.yml gives it;
 3. links to other sites marked noopener noreferrer; white space between tags compacted;
@@ -30,8 +31,10 @@ from .steps import (
     links,
     policy,
     previews,
+    redirects,
     revisions,
     share_pages,
+    sitemaps,
     verdict,
 )
 
@@ -61,6 +64,8 @@ class Site:
 
 STEPS = (
     share_pages.add_share_pages,
+    redirects.write_redirects,
+    sitemaps.write_language_sitemaps,
     previews.give_each_page_its_preview,
     last_changed.fill_in_the_day_each_page_last_changed,
     revisions.list_changes,

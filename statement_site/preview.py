@@ -5,23 +5,22 @@ A browser shows a folder of the disk, not its index.html, for an address that en
 so every address of the site's own that leads to a folder is pointed at the folder's index.html,
 relative to the page: links and stylesheets (`privacy/`, `../`, `../../#call-ceasefire`), the
 `<meta>` refresh of share pages and of renamed pages' old addresses; addresses under the site's
-path (`/ceasefire-statement/privacy/`, the 404 page's) are made relative to the page. Only attribute values of tags
-change, each read by html.parser and written escaped; mkdocs-redirects' script holds its address
-too, and gets its new hash in the page's policy. Every other inline script and style is left as
-it is, so the policies stay true. The published site never goes through this: the review applies
-it to the preview it built, after the build."""
+path (`/ceasefire-statement/privacy/`, the 404 page's) are made relative to the page. Only
+attribute values of tags change, each read by html.parser and written escaped (a moved page's
+old address keeps the address its script follows in `data-to`); no inline script or style
+changes, so the policies stay true. The published site never goes through this: the review
+applies it to the preview it built, after the build."""
 
 import html
-import importlib.util
 import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from .steps.policy import digest, inline_bodies, split_slots
-
-ADDRESSES = {"href", "src"}  # the attributes of tags whose value is an address (a, link, script, img)
+# The attributes of tags whose value is an address: a, link, script, img, and the script of a
+# moved page's old address (overrides/redirect-page.html), which reads its data-to.
+ADDRESSES = {"href", "src", "data-to"}
 ATTRIBUTE = re.compile(r"""(\s)([^\s"'>/=]+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 REFRESH = re.compile(r"(\s*\d+\s*;\s*url=)(.*)", re.IGNORECASE | re.DOTALL)
 
@@ -38,7 +37,7 @@ def browsable_from_disk(folder, site_url):
         def change(url, page=page):
             return on_disk(url, page, folder, site_path)
 
-        changed = with_script_addresses(with_tag_addresses(text, change), change)
+        changed = with_tag_addresses(text, change)
         if changed != text:
             file.write_text(changed, encoding="utf-8")
 
@@ -108,26 +107,3 @@ class StartTags(HTMLParser):
         self.found.append((self.lines[line - 1] + column, self.get_starttag_text(), tag, dict(attrs)))
 
     handle_startendtag = handle_starttag
-
-
-def with_script_addresses(text, change):
-    """A renamed page's old address (mkdocs-redirects' page) sends readers on with a script too:
-    its address changed by `change`, and its hash in the page's policy with it."""
-    for before, after in redirect_script_pieces():
-        for kind, body in inline_bodies(text):
-            if kind == "script" and body.startswith(before) and body.endswith(after) and len(body) >= len(before) + len(after):
-                url = body[len(before) : len(body) - len(after)]
-                new = f"{before}{change(url)}{after}"
-                if new != body:
-                    text = text.replace(f">{body}<", f">{new}<").replace(f"'{digest(body)}'", f"'{digest(new)}'")
-    return text
-
-
-def redirect_script_pieces():
-    """(before, after) the address in each script of mkdocs-redirects' page, when it is installed."""
-    if importlib.util.find_spec("mkdocs_redirects") is None:
-        return []
-    from mkdocs_redirects import plugin
-
-    pieces = [split_slots(body, ("{url}",)) for kind, body in inline_bodies(plugin.HTML_TEMPLATE) if kind == "script"]
-    return [(found[0], found[1]) for found in pieces if len(found) == 2]

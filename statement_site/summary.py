@@ -47,7 +47,8 @@ CHECKS = {
     "test_reading_a11y": ("The page is harder to read for some readers (accessibility)", DEVELOPER),
     "test_sharing": (
         "A shared link would no longer work",
-        "add an alias for the old ID in published-anchors.yml (`old-id: new-id` under the page's `aliases:`)",
+        "add the lines the build's message gives to published-anchors.yml: an alias for an old ID "
+        "(`old-id: new-id` under the page's `aliases:`), `moved:` for a page that is gone",
     ),
     "test_share_addresses": ("A share address would no longer lead to its part", DEVELOPER),
     "test_review": ("The verdict on pull requests would no longer be right", DEVELOPER),

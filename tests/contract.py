@@ -171,6 +171,21 @@ def notices_are_styled_boxes(source, site):
     return problems
 
 
+def pages_are_titled_by_their_own_title(source, site):
+    """The tab and the link preview say the page's own title (front matter, else its heading;
+    the home page's, the site's name), never the nav's label for it, which is the menu's."""
+    problems = []
+    name = source.config.site_name
+    for page in source.pages.values():
+        head = read_built(site, page.dest).head
+        title = page.meta.get("title") or (name if page.url == "" else page.title)
+        shown = head.title.get_text() if head.title else None
+        preview = head.find("meta", property="og:title")
+        if shown != (title if title == name else f"{title} - {name}") or preview is None or preview["content"] != title:
+            problems.append(f"{page.file}: titled {shown!r} and previewed as {preview and preview['content']!r}, not by its title {title!r}")
+    return problems
+
+
 def languages_are_declared(source, site):
     """A page whose front matter says `lang: es` is marked as such for screen readers."""
     problems = []
@@ -297,6 +312,7 @@ READING = [
     sections_are_in_the_table_of_contents,
     images_show_with_their_alt_text,
     notices_are_styled_boxes,
+    pages_are_titled_by_their_own_title,
     languages_are_declared,
     languages_have_a_switch,
     the_revisions_page_lists_every_change_note,

@@ -9,6 +9,7 @@ and is offered by the language switch as CONTRIBUTING.md says."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs_yml import add_language_switch, add_to_nav
 from project import build_copy, copy_project
 
 from statement_site.source.project import Source
@@ -90,38 +91,12 @@ def page_markdown(lang, prefix):
     )
 
 
-def add_to_nav(project, title, page):
-    """A nav line for the page, after the statement's."""
-    path = Path(project) / "mkdocs.yml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    at = lines.index("nav:") + 2  # the statement stays first
-    lines.insert(at, f"  - {title}: {page}")
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def offer_language(project, name, link, lang):
-    """The language switch (`extra.alternate` of mkdocs.yml) offers the page, as CONTRIBUTING.md
-    says: a new switch starts with the site's own language."""
-    path = Path(project) / "mkdocs.yml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    if "extra:" not in lines:
-        lines[len(lines) - (lines[-1] == "") :] = ["extra:", ""]
-    if "  alternate:" not in lines:
-        at = lines.index("extra:") + 1
-        lines[at:at] = ["  alternate:", "    - name: English", "      link: ./", "      lang: en"]
-    end = lines.index("  alternate:") + 1
-    while end < len(lines) and lines[end].startswith("    "):
-        end += 1
-    lines[end:end] = [f"    - name: {name}", f"      link: {link}", f"      lang: {lang}"]
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
 def add_page_in(project, lang, stem, prefix):
     """docs/<stem>.md in `lang`, in the nav and offered by the language switch: the page's model
     src."""
     (Path(project) / "docs" / f"{stem}.md").write_text(page_markdown(lang, prefix), encoding="utf-8")
     add_to_nav(project, SAMPLES[lang].name, f"{stem}.md")
-    offer_language(project, SAMPLES[lang].name, f"{stem}/", lang)
+    add_language_switch(project, [("English", "./", "en"), (SAMPLES[lang].name, f"{stem}/", lang)])
     return f"{stem}.md"
 
 

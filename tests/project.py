@@ -45,6 +45,13 @@ def source():
     return Source.read(ROOT)
 
 
+def page_in_the_menu(model):
+    """The address, from the home page, of a page the menu lists at its top level (not the home
+    page), as its link is written: "privacy/"."""
+    listed = [entry.src for entry in model.config.nav if entry.src and not entry.sections and entry.src in model.pages]
+    return next(model.pages[src].url for src in listed if model.pages[src].url)
+
+
 def copy_project(dest):
     """What a build reads, copied to `dest` (no git history: nothing counts as published)."""
     dest = Path(dest)

@@ -1,6 +1,6 @@
 """The whole project read once: its settings (mkdocs.yml over config/site.yml), every file under docs/ (each page
-rendered and cut into parts) and published-anchors.yml's aliases, with every problem found on
-the way. `Source` is what the rest of the project is handed: read once a build, never again."""
+rendered and cut into parts) and published-anchors.yml's aliases and moved pages, with every
+problem found on the way. `Source` is what the rest of the project is handed: read once a build, never again."""
 
 import itertools
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from .. import limits
 from ..problems import Problem
 from .files import CACHE, DOCS, GitTree, WorkTree, file_allowed
 from .pages import read_page
-from .published import published_baseline, published_ids, read_aliases, unchanged_since
+from .published import published_baseline, published_ids, read_anchors, unchanged_since
 from .settings import read_config
 
 
@@ -26,6 +26,7 @@ class Source:
     aliases: tuple  # published.Alias
     problems: tuple  # Problem: what could not be read or is not allowed
     commit: str | None = None  # the commit read, for a GitTree
+    moves: tuple = ()  # published.Move: pages gone, whose addresses lead to those that took their place
 
     @classmethod
     def read(cls, root, tree=None):
@@ -42,6 +43,15 @@ class Source:
 
     def aliases_of(self, src):
         return {a.old: a.new for a in self.aliases if a.page == src}
+
+    def moved_to(self, src):
+        """The page a gone page's address leads to, following moves in turn; None if it did not move."""
+        moves = {move.old: move.new for move in self.moves}
+        seen = {src}
+        while src in moves and moves[src] not in seen:
+            src = moves[src]
+            seen.add(src)
+        return src if len(seen) > 1 and src in self.pages else None
 
     @cached_property
     def page_by_dest(self):
@@ -67,8 +77,8 @@ def read_project(root, tree):
     config = read_config(tree, report)
     # Pages render with the code's extensions: without them, what a page says is unknown.
     pages, files = read_docs(tree, config, report) if config.extensions is not None else ({}, [])
-    aliases = read_aliases(tree, report)
-    return Source(root, config, pages, tuple(files), tuple(aliases), tuple(sorted(set(problems))), tree.commit)
+    aliases, moves = read_anchors(tree, report)
+    return Source(root, config, pages, tuple(files), tuple(aliases), tuple(sorted(set(problems))), tree.commit, tuple(moves))
 
 
 def read_docs(tree, config, report):

@@ -1,5 +1,6 @@
-"""What readers may hold links to: the IDs and pages `main` has published, and the aliases of
-published-anchors.yml that keep old IDs leading somewhere after a rename.
+"""What readers may hold links to: the IDs and pages `main` has published, and what
+published-anchors.yml keeps leading somewhere: the aliases of old IDs, after a rename, and the
+old addresses of pages that moved (`moved:`), after a page is renamed or removed.
 
 The published state is a commit (`published_baseline`): `$PUBLISHED_BASE` in CI, else where this
 branch left `origin/main`; the model of that commit (project.read_published) is what the checks
@@ -28,6 +29,16 @@ class Alias:
     line: int  # in published-anchors.yml
 
 
+@dataclass(frozen=True)
+class Move:
+    """`old.md:` and `moved: new.md` under it: the old page's address leads to the new page,
+    with what follows `#` (steps/redirects.py)."""
+
+    old: str  # the page that was published, under docs/: "privacy.md"
+    new: str  # the page that takes its place: "privacy-policy.md"
+    line: int  # of `moved:` in published-anchors.yml
+
+
 ID = strictyaml.Regex(r"[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?")
 ANCHORS_SCHEMA = strictyaml.EmptyDict() | strictyaml.MapPattern(
     strictyaml.Str(),
@@ -35,6 +46,8 @@ ANCHORS_SCHEMA = strictyaml.EmptyDict() | strictyaml.MapPattern(
     | strictyaml.Map(
         {
             strictyaml.Optional("aliases"): strictyaml.EmptyDict() | strictyaml.MapPattern(ID, ID),
+            # A page that is gone: the page its address now leads to.
+            strictyaml.Optional("moved"): strictyaml.Str(),
             # The list kept by hand before the build kept it: reported, so that it goes.
             strictyaml.Optional("anchors"): strictyaml.EmptyList() | strictyaml.Seq(strictyaml.Str()),
         }
@@ -42,17 +55,17 @@ ANCHORS_SCHEMA = strictyaml.EmptyDict() | strictyaml.MapPattern(
 )
 
 
-def read_aliases(tree, report):
-    """The aliases of published-anchors.yml in `tree`, each with its line."""
+def read_anchors(tree, report):
+    """(the aliases, the moved pages) of published-anchors.yml in `tree`, each with its line."""
     if not tree.exists(ANCHORS_FILE):
-        return []
+        return [], []
     text = decode(ANCHORS_FILE, tree.read_bytes(ANCHORS_FILE), limits.ANCHORS_FILE_BYTES, report)
     if text is None:
-        return []
+        return [], []
     root = read_strict_yaml(text, ANCHORS_SCHEMA, ANCHORS_FILE, report, explain_anchors_file)
     if root is None:
-        return []
-    aliases = []
+        return [], []
+    aliases, moves = [], []
     for page, entry in mapping_items(root):
         if "anchors" in entry:
             report(
@@ -64,9 +77,21 @@ def read_aliases(tree, report):
         if not is_page_name(page.data):
             report(ANCHORS_FILE, page.start_line, f"{page.data!r} is not a page of docs/ (such as index.md)")
             continue
+        if "moved" in entry:
+            new = entry["moved"].data.strip()
+            line = next(key.start_line for key, _ in mapping_items(entry) if key.data == "moved")
+            if is_page_name(new):
+                moves.append(Move(page.data, new, line))
+            else:
+                report(ANCHORS_FILE, line, f"moved: is followed by the page that takes the place of {page.data}, as docs/ names it, such as 'moved: index.md'")
         for old, new in mapping_items(entry["aliases"] if "aliases" in entry else None):
             aliases.append(Alias(old.data, new.data, page.data, old.start_line))
-    return aliases
+    return aliases, moves
+
+
+def read_aliases(tree, report):
+    """The aliases of published-anchors.yml in `tree`, each with its line."""
+    return read_anchors(tree, report)[0]
 
 
 def explain_anchors_file(error, path):
@@ -74,10 +99,10 @@ def explain_anchors_file(error, path):
     if "matching" in expected:
         return "an alias is written 'old-id: new-id', each an ID: lowercase letters a-z, digits and hyphens, at most 64 characters"
     if "unexpected key" in found:
-        return f"{found.replace('unexpected key not in schema', 'the key')} is not used here: each page has only 'aliases:'"
+        return f"{found.replace('unexpected key not in schema', 'the key')} is not used here: a page has 'aliases:', or 'moved:' once it is gone"
     return (
         "this file is written 'page.md:', then 'aliases:' indented two spaces, then 'old-id: new-id' "
-        f"lines indented four ({found}, {expected})"
+        f"lines indented four; or, for a page that is gone, 'page.md:' then '  moved: new-page.md' ({found}, {expected})"
     )
 
 

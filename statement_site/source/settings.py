@@ -48,15 +48,6 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
-class Redirect:
-    """A page's old address kept (`old.md: new.md` under the redirects plugin's redirect_maps)."""
-
-    old: str  # the old page, relative to docs/
-    new: str  # a page of docs/, or an address elsewhere
-    line: int  # in config/site.yml
-
-
-@dataclass(frozen=True)
 class Place:
     """Where a setting is written."""
 
@@ -79,7 +70,6 @@ class Config:
     extensions: tuple | None = ()  # (name, options) in the order listed; None when unknown
     extra: dict = field(default_factory=dict)
     favicon: str = ""
-    redirects: tuple = ()  # Redirect: the redirects plugin's redirect_maps
     places: dict = field(default_factory=dict)  # "site_name", "extra.alternate", "theme.custom_dir"… -> Place
     code_paths: tuple = ()  # what a build reads of the code: config/site.yml, the theme's folder, the hooks
     read: bool = True  # False when a file could not be read: what it would say is unknown
@@ -113,7 +103,7 @@ def read_config(tree, report):
     code = read_code_config(tree, report)
     if code is None:
         return Config(read=False, extensions=None)
-    data, places, redirects = code
+    data, places = code
     values, editor_places = settings if settings is not None else ({}, {})
     places = {**places, **editor_places}
     data = {**data, **values, "extra": {**(data.get("extra") or {}), **values.get("extra", {})}}
@@ -130,7 +120,6 @@ def read_config(tree, report):
         extensions=tuple(extensions_of(data)),
         extra=data["extra"],
         favicon=str(theme.get("favicon") or ""),
-        redirects=tuple(redirects),
         places=places,
         code_paths=(CODE_CONFIG, *(str(p) for p in [theme.get("custom_dir"), *(data.get("hooks") or [])] if p)),
         read=settings is not None,
@@ -484,22 +473,7 @@ def read_code_config(tree, report):
     problems = list(code_problems(data, tree.root))
     for key, message in problems:
         report(CODE_CONFIG, (places.get(key) or places.get(key.split(".")[0]) or Place(CODE_CONFIG, 1)).line, message)
-    return None if problems else (data, places, tuple(read_redirects(node)))
-
-
-def read_redirects(node):
-    """The redirects plugin's `redirect_maps`, each entry with its line in config/site.yml."""
-    plugins = next((value for key, value in node.value if key.value == "plugins"), None) if node else None
-    for entry in plugins.value if isinstance(plugins, yaml.SequenceNode) else ():
-        if not isinstance(entry, yaml.MappingNode):
-            continue
-        for name, options in entry.value:
-            if name.value != "redirects" or not isinstance(options, yaml.MappingNode):
-                continue
-            for key, maps in options.value:
-                if key.value == "redirect_maps" and isinstance(maps, yaml.MappingNode):
-                    for old, new in maps.value:
-                        yield Redirect(str(old.value), str(new.value), old.start_mark.line + 1)
+    return None if problems else (data, places)
 
 
 def code_problems(data, root):

@@ -4,10 +4,9 @@ scripts and styles, right after its `<meta charset>`.
 An inline text is the site's own when it comes from a build input, never because it is in a page:
 (a) a template under overrides/ whose <script> or <style> body is static text (no Jinja inside
     the element): that exact body;
-(b) the theme's and plugins' own templates (THEME_TEMPLATES, mkdocs-redirects' page): bodies with
-    slots (`{{ … }}` in Jinja, `{url}` in mkdocs-redirects) match only when every slot holds an
-    address (letters, digits and `/ . _ - ~ : # ? & = % +`), so nothing can break out of the
-    string the slot sits in;
+(b) the theme's own templates (THEME_TEMPLATES): bodies with slots (`{{ … }}` in Jinja) match
+    only when every slot holds an address (letters, digits and `/ . _ - ~ : # ? & = % +`), so
+    nothing can break out of the string the slot sits in;
 (c) what an earlier step of the pipeline produced for that page (the critical CSS), handed on
     in `Site.produced`.
 The verdict step (steps/verdict.py) refuses a page with any other; the policy lists the sha256 of
@@ -36,7 +35,7 @@ POLICY = {
     "form-action": "'self'",
 }
 POLICY_META = '<meta http-equiv="Content-Security-Policy" content="{}">'
-# The theme's and plugins' templates whose inline scripts and styles are trusted: (package, folder).
+# The themes' templates whose inline scripts and styles are trusted: (package, folder).
 THEME_TEMPLATES = (("material", "templates"), ("zensical", "templates"))
 # Theme templates the site does not use, whose scripts are therefore never trusted: redirect.html
 # turns the front matter's `location` into a script (the `template:` key is refused anyway).
@@ -128,17 +127,12 @@ class Templates:
                     if path.name in UNUSED_TEMPLATES:
                         continue
                     self.add_template(path.read_text(encoding="utf-8"), f"{package}:{path.name}")
-        redirects = importlib.util.find_spec("mkdocs_redirects")
-        if redirects is not None:
-            from mkdocs_redirects import plugin
 
-            self.add_template(plugin.HTML_TEMPLATE, "mkdocs-redirects", slots=("{url}",))
-
-    def add_template(self, template, origin, slots=None):
+    def add_template(self, template, origin):
         for kind, body in inline_bodies(template):
             if "{%" in body or "{#" in body:
                 continue  # control flow inside a script: not a shape we can verify
-            pieces = split_slots(body, slots)
+            pieces = split_slots(body)
             if len(pieces) == 1:
                 self.exact[kind, body] = origin
             else:
@@ -148,22 +142,14 @@ class Templates:
         return (kind, text) in self.exact or any(k == kind and p.matches(text) for k, p in self.patterns)
 
 
-def split_slots(body, slots):
-    """Literal pieces of a template body around its `{{ … }}` (or given) slots."""
+def split_slots(body):
+    """Literal pieces of a template body around its `{{ … }}` slots."""
     pieces, position = [], 0
     while True:
-        if slots:
-            hits = [(body.find(s, position), s) for s in slots]
-            hits = [(at, s) for at, s in hits if at >= 0]
-            if not hits:
-                break
-            start, slot = min(hits)
-            end = start + len(slot)
-        else:
-            start = body.find("{{", position)
-            end = body.find("}}", start) + 2 if start >= 0 else -1
-            if start < 0 or end < 2:
-                break
+        start = body.find("{{", position)
+        end = body.find("}}", start) + 2 if start >= 0 else -1
+        if start < 0 or end < 2:
+            break
         pieces.append(body[position:start])
         position = end
     pieces.append(body[position:])

@@ -5,18 +5,25 @@ paragraph), not the statement's.
 overrides/main.html writes the page's preview tags; a template cannot know a page's first
 paragraph, nor the name of a card drawn after the build, so here each page's
 `og:description`, `description`, `og:image` and `og:image:alt` are set from the model, and its
-card is drawn (cards.py) as `s/<page>/card-<hash>.png`, a name that changes with its words."""
+card is drawn (cards.py) as `s/<page>/card-<hash>.png`, a name that changes with its words.
+
+The title in the tab and the preview (`<title>`, `og:title`) is the page's own, as the model
+reads it (front matter `title:`, else its first heading), under both generators: theirs is the
+nav's label when the nav gives one ("Español", "One year on"), which is the menu's. So is the
+title the way to report a mistake gives its form (overrides/partials/report.html)."""
 
 import dataclasses
 import re
-from html import escape
-from urllib.parse import quote
+from html import escape, unescape
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from .. import cards
 from ..problems import Problem
 from ..source.files import SHARE_FOLDER
 
 STATEMENT_KICKER = "Statement"
+TITLE = re.compile(r"<title>[^<]*</title>")
+REPORT = re.compile(r'(<p class="report-mistake">\s*<a href=")([^"]*)(")')
 
 
 def give_each_page_its_preview(site):
@@ -39,13 +46,23 @@ def give_each_page_its_preview(site):
             ("name", "description"): page.description,
             ("property", "og:image"): (source.config.site_url or "/") + quote(path),
             ("property", "og:image:alt"): f"{title}. {page.description} {cards.SOURCE}.",
+            ("property", "og:title"): title,
         }
-        pages[page.dest] = with_meta(pages[page.dest], values)
+        tab = source.config.site_name if title == source.config.site_name else f"{title} - {source.config.site_name}"
+        html = TITLE.sub(lambda _, tab=tab: f"<title>{escape(tab, quote=False)}</title>", with_meta(pages[page.dest], values), count=1)
+        pages[page.dest] = REPORT.sub(lambda m, title=title: f"{m[1]}{escape(with_report_title(unescape(m[2]), title))}{m[3]}", html, count=1)
     return dataclasses.replace(site, pages=pages, added=added, problems=(*site.problems, *problems))
 
 
 def said(message, problems):
     return any(problem.message == message for problem in problems)
+
+
+def with_report_title(address, title):
+    """The correction form's address with its title the page's."""
+    parts = urlsplit(address)
+    query = [(key, f"Correction: {title}" if key == "title" else value) for key, value in parse_qsl(parts.query)]
+    return parts._replace(query=urlencode(query)).geturl()
 
 
 def with_meta(html, values):

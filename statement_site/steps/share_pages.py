@@ -6,10 +6,10 @@ page therefore gets a small page, `s/<id>/` (`s/<page>/<id>/` on pages other tha
 page), from overrides/share-page.html: its own Open Graph and Twitter card tags and image, a
 <meta> refresh to the part (no script: it works with JavaScript off), and the part's text with a
 plain link for a browser that does not follow it. An alias keeps its old address, which leads
-where the alias points. Share pages say the language of the page their part is on, and its
-direction (`dir="rtl"` for Arabic, Hebrew, Persian…); their titles and descriptions stop where
-that language breaks (a sentence's or a clause's end in any script, "，" and "。" included), as
-wide as an English one.
+where the alias points; so do a moved page's parts (published-anchors.yml, `moved:`). Share
+pages say the language of the page their part is on, and its direction (`dir="rtl"` for Arabic,
+Hebrew, Persian…); their titles and descriptions stop where that language breaks (a sentence's or
+a clause's end in any script, "，" and "。" included), as wide as an English one.
 
 The cards (1200x630 PNG, cards.py) are drawn from the part's own words; the file name carries a
 hash of those words, so a reworded part gets an image address that no network has cached. Drawn
@@ -27,6 +27,7 @@ import regex
 
 from .. import cards, limits
 from ..problems import Problem
+from ..source.files import share_path
 from ..source.parts import KINDS
 from ..source.text import direction, line_breaks
 
@@ -89,6 +90,11 @@ def add_share_pages(site):
                 path = page.share_path(old)
                 by_id[old] = dataclasses.replace(by_id[new], path=path, url=site_url + quote(path), id=old, canonical=by_id[new])
         shares += by_id.values()
+        # A page that moved keeps its parts' share addresses too (steps/redirects.py keeps the page's).
+        for moved in (move.old for move in source.moves if source.moved_to(move.old) == page.src):
+            for ident, share in by_id.items():
+                path = share_path(moved, ident)
+                shares.append(dataclasses.replace(share, path=path, url=site_url + quote(path), canonical=share.canonical or share))
     originals = [share for share in shares if share.canonical is None]
     drawn = draw_cards([share.card for share in originals], source.cache("cards"))
     pages, added, finished = dict(site.pages), dict(site.added), {}

@@ -4,7 +4,7 @@ What crawlers read of these pages is tested without a browser (tests/check/test_
 
 import pytest
 from browsing import VIEWPORTS, PageWatch, in_view_below_header
-from edits import add_alias
+from edits import rename_id
 from project import build_copy, copy_project, serve, source
 
 
@@ -53,9 +53,7 @@ def renamed_site(tmp_path_factory):
     """An editor renames a call's ID and adds the alias the build asks for."""
     project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
     call = next(p for p in source().pages["index.md"].parts if p.kind == "item" and p.explicit)
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace(f"{{#{call.id}}}", f"{{#{call.id}-renamed}}"), encoding="utf-8")
-    add_alias(project, call.id, f"{call.id}-renamed")
+    rename_id(project, call.id, f"{call.id}-renamed")
     code, output = build_copy(project, "-q")
     assert code == 0, output
     with serve(project / "site") as url:

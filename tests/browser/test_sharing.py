@@ -3,10 +3,9 @@ address, shows a preview card, and keeps working after the statement is edited."
 
 import pytest
 from browsing import in_view_below_header, open_ready
-from bs4 import BeautifulSoup
-from edits import add_alias
+from edits import add_move, own, publish_and_rename_a_page, rename_id
 from playwright.sync_api import expect
-from project import build_copy, copy_project, serve, source
+from project import build_copy, copy_project, published_copy, serve, source, zensical_build
 
 # One of each kind of part people share: a section, a call, and the longest paragraph (taller
 # than a phone's screen). Read from the statement, so that editors can rename them.
@@ -16,14 +15,13 @@ CALL = next(p.id for p in STATEMENT.parts if p.kind == "item" and p.explicit)
 PARAGRAPH = max((p for p in STATEMENT.parts if p.kind == "paragraph" and p.explicit), key=lambda p: len(p.text)).id
 SITE_URL = source().config.site_url
 SHARED = [SECTION, CALL, PARAGRAPH]
+RENAMED = own("renamed")
 
 
 def renamed_with_alias(project):
     """An editor renames the longest paragraph's ID, and keeps its old links with the alias the
     build asks for."""
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace(f"{{#{PARAGRAPH}}}", "{#renamed}"), encoding="utf-8")
-    add_alias(project, PARAGRAPH, "renamed")
+    rename_id(project, PARAGRAPH, RENAMED)
     return project
 
 
@@ -60,8 +58,8 @@ def test_landing_survives_the_back_button(page, base_url):
 def test_an_old_alias_lands_on_its_new_target(page, aliased_site):
     page.goto(f"{aliased_site}#{PARAGRAPH}")
     page.wait_for_load_state("load")
-    assert in_view_below_header(page, "#renamed")
-    assert page.evaluate("getComputedStyle(document.querySelector('#renamed')).animationName") == "landing"
+    assert in_view_below_header(page, f"#{RENAMED}")
+    assert page.evaluate(f"getComputedStyle(document.querySelector('#{RENAMED}')).animationName") == "landing"
 
 
 @pytest.fixture
@@ -128,28 +126,28 @@ def test_without_javascript_permalinks_still_work(browser, base_url):
     context.close()
 
 
-def test_a_renamed_page_redirects_with_its_fragment(browser, tmp_path):
-    """An editor renames privacy.md and a developer maps the old name (the redirects plugin is
-    code): old links, fragment and all, land."""
-    project = copy_project(tmp_path)
-    (project / "docs" / "privacy.md").rename(project / "docs" / "site-privacy.md")
-    settings = project / "mkdocs.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("privacy.md", "site-privacy.md"), encoding="utf-8")
-    config = project / "config/site.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: site-privacy.md\n"),
-        encoding="utf-8",
-    )
-    code, output = build_copy(project, "-q")
+@pytest.mark.parametrize("generator", ["mkdocs", "zensical"])
+def test_a_renamed_page_keeps_its_address_with_its_fragment(browser, tmp_path, generator):
+    """An editor renames a page `main` published and adds the lines the build asks for
+    (published-anchors.yml, `moved:`): old links, what follows `#` included, land on the new page,
+    under both generators (without JavaScript, on the page); its parts' old share addresses on
+    the parts."""
+    project = published_copy(tmp_path / "project")
+    path, new = publish_and_rename_a_page(project, "# A page of its own\n\n## A section {#a-section}\n\nIts words.\n{#its-words}\n")
+    add_move(project, path.name, new.name)
+    code, output = build_copy(project, "-q") if generator == "mkdocs" else zensical_build(project)
     assert code == 0, output
-    moved = BeautifulSoup((project / "site/site-privacy/index.html").read_text(encoding="utf-8"), "html.parser")
-    anchor = moved.select_one("article h2[id]")["id"]
     with serve(project / "site") as url:
-        page = browser.new_page()
-        page.goto(f"{url}privacy/#{anchor}")
-        page.wait_for_url(f"{url}site-privacy/#{anchor}")
-        assert in_view_below_header(page, f"#{anchor}")
-        page.close()
+        for javascript, landed in ((True, "#a-section"), (False, "")):
+            context = browser.new_context(java_script_enabled=javascript)
+            page = context.new_page()
+            page.goto(f"{url}{path.stem}/#a-section")
+            page.wait_for_url(f"{url}{new.stem}/{landed}")
+            if javascript:
+                assert in_view_below_header(page, "#a-section")
+            page.goto(f"{url}s/{path.stem}/its-words/")
+            page.wait_for_url(f"{url}{new.stem}/#its-words")
+            context.close()
 
 
 def test_a_link_in_the_phone_drawer_closes_it_and_lands(browser, base_url):

@@ -58,6 +58,7 @@ title: A broken page
 
 * one list marker
 - and another
+A line right under a list.
 """
 
 # One workflow that GitHub would refuse, one that it would run but should not.
@@ -129,6 +130,41 @@ def test_each_check_passes_on_the_repository_and_catches_what_it_is_for(tmp_path
     assert not about_the_repository, f"{HOOKS[hook_id]['name']} found problems:\n" + "\n".join(about_the_repository)
     assert (code != 0) == bool(samples), output
     assert all(words in output for words in said), f"{hook_id} did not say {said}:\n{output}"
+
+
+def contributing_examples():
+    """Each ```markdown block of CONTRIBUTING.md, as a page of its own: what editors copy."""
+    blocks = re.findall(r"^```markdown\n(.*?)^```$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+    pages = []
+    for block in blocks:
+        front, body = re.match(r"(---\n.*?\n---\n\n?)?(.*)", block, re.DOTALL).groups()
+        title = "" if body.startswith("# ") else "# An example\n\n"
+        pages.append(f"{front or ''}{title}{body}".rstrip("\n") + "\n")
+    return pages
+
+
+def test_contributings_examples_pass_the_style_check(tmp_path):
+    """What CONTRIBUTING.md teaches passes the Markdown style check as it is written: no rule
+    says no to the site's own syntax (a link to a part by its ID, an address written out, a
+    hashtag, two notices in a row; pyproject.toml, [tool.pymarkdown])."""
+    pages = contributing_examples()
+    assert len(pages) > 10, "CONTRIBUTING.md's ```markdown blocks"
+    files = []
+    for n, page in enumerate(pages, 1):
+        files.append(tmp_path / f"example-{n}.md")
+        files[-1].write_text(page, encoding="utf-8")
+    code, output = run_hook("pymarkdown", files)
+    assert code == 0, output
+
+
+def test_the_style_rules_contributing_names_are_the_ones_that_run(tmp_path):
+    """"What the checks mean" names the rules an editor meets: each catches its mistake."""
+    row = next(line for line in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").splitlines() if line.startswith("| **Markdown style**"))
+    named = re.findall(r"`(MD\d{3})`", row)
+    path = tmp_path / "broken.md"
+    path.write_text(BROKEN_MARKDOWN, encoding="utf-8")
+    code, output = run_hook("pymarkdown", [path])
+    assert named and code != 0 and all(f": {rule}: " in output for rule in named), (named, output)
 
 
 def test_spelling_leaves_out_pages_in_another_language(tmp_path):

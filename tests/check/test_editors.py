@@ -10,11 +10,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from edits import EDITS, ID_LINE, MISTAKES, add_alias, renamed_without_alias
+from edits import EDITS, ID_LINE, MISTAKES, add_alias, model, renamed_without_alias
 from project import copy_project, published_copy
 
 from statement_site import checks
-from statement_site.source.project import Source
 
 
 def test_every_ordinary_edit_passes_the_checks(tmp_path):
@@ -28,13 +27,13 @@ def test_every_ordinary_edit_passes_the_checks(tmp_path):
 
 
 # Mistakes about what is published need a copy with a history; the others, a plain copy.
-ABOUT_WHAT_IS_PUBLISHED = {"renamed-without-alias"}
+ABOUT_WHAT_IS_PUBLISHED = {"renamed-without-alias", "two-paragraphs-merged-without-alias", "a-page-renamed-without-its-move"}
 
 
 @pytest.mark.parametrize("mistake", MISTAKES)
 def test_a_mistake_is_stopped_in_plain_words(tmp_path, mistake):
     project = (published_copy if mistake in ABOUT_WHAT_IS_PUBLISHED else copy_project)(tmp_path / "project")
-    before = Source.read(project)
+    before = model(project)
     make, said = MISTAKES[mistake]
     path, line, *told = make(project)
     said = told[0] if told else said

@@ -12,6 +12,8 @@ import hashlib
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urljoin
+from xml.etree import ElementTree
 
 import contract
 import pytest
@@ -35,11 +37,18 @@ from edits import (
     WEB_ADDRESS,
     add_alias,
     after_first_paragraph,
+    home,
+    items,
+    own,
+    own_page,
+    publish_and_rename_a_page,
+    replace_on_line,
 )
 from PIL import Image
-from project import ROOT, build_copy, copy_project, published_copy, zensical_build
+from project import ROOT, build_copy, copy_project, git, published_copy, zensical_build
 
 from statement_site import checks
+from statement_site.source.files import share_path
 from statement_site.source.project import Source
 from statement_site.source.text import direction, squeeze, visible
 from statement_site.steps import share_pages
@@ -50,18 +59,22 @@ EXECUTED_TYPES = {"", "module", "text/javascript", "application/javascript"}
 
 @pytest.fixture(scope="module", params=list(GENERATORS))
 def built(request, tmp_path_factory):
-    """(model, site folder) of the copy with every edit, built by one generator."""
+    """(model, site folder) of a `main` holding every edit, merged (committed on it, as a pull
+    request of each would be), built by one generator."""
     project = published_copy(tmp_path_factory.mktemp(request.param) / "project")
     for edit in EDITS.values():
         edit(project)
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Every ordinary edit, merged")
     code, output = GENERATORS[request.param](project)
     assert code == 0, output
     return Source.read(project), project / "site"
 
 
-def test_the_statement_is_published_verbatim_in_order(built):
+def test_main_holding_every_ordinary_edit_keeps_the_whole_contract(built):
+    """Every check of tests/contract.py, reading and sharing, on the site of that `main`."""
     source, site = built
-    problems = [p for check in contract.READING for p in check(source, site)]
+    problems = contract.problems(source, site)
     assert not problems, "\n".join(problems)
 
 
@@ -77,7 +90,7 @@ def test_share_controls_copy_each_parts_share_address(built):
     problems = contract.every_shareable_part_has_a_permalink_and_share_page(source, site)
     problems += contract.every_share_address_a_control_copies_is_written(source, site)
     assert not problems, "\n".join(problems)
-    title = next(p for p in source.pages["index.md"].parts if p.kind == "heading" and p.level == 1)
+    title = next(p for p in home(source.root).parts if p.kind == "heading" and p.level == 1)
     assert title.explicit, "the copy's title has an ID of its own (give_the_title_an_id)"
 
 
@@ -235,12 +248,39 @@ def test_the_editors_settings_reach_every_page_as_the_text_they_are(built):
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
     """A web or e-mail address written out is a link; `> [!NOTE]` is a notice, its marker gone."""
     source, site = built
-    article = BeautifulSoup((site / source.pages["index.md"].dest).read_text(encoding="utf-8"), "html.parser").article
-    hrefs = {link["href"] for link in article.select("#write-to-us a[href]")}
+    article = BeautifulSoup((site / home(source.root).dest).read_text(encoding="utf-8"), "html.parser").article
+    hrefs = {link["href"] for link in article.select(f"#{own('write-to-us')} a[href]")}
     assert {WEB_ADDRESS, f"mailto:{EMAIL_ADDRESS}"} <= hrefs, hrefs
     notice = next((div for div in article.select("div.admonition.note") if GITHUB_NOTICE in div.get_text()), None)
     assert notice is not None and notice.select_one(".admonition-title"), "the notice written > [!NOTE] is not one"
     assert "[!" not in article.get_text(), "a notice's marker shows as text"
+
+
+def test_each_language_has_the_sitemap_the_theme_asks_for(built):
+    """Material's language selector fetches `sitemap.xml` under each language's address (the
+    page's `hreflang` alternates): there, listing that language's pages, never a failed request."""
+    source, site = built
+    alternates = {
+        urljoin(source.config.site_url + page.url, link["href"])
+        for page in source.pages.values()
+        for link in BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser").select("link[rel=alternate][hreflang]")
+    }
+    assert len(alternates) > 2, "the copy offers languages (tests/edits.py)"
+    for address in alternates:
+        listed = ElementTree.parse(site / address.removeprefix(source.config.site_url) / "sitemap.xml")
+        urls = [loc.text for loc in listed.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        assert address in urls and all(url.startswith(address) for url in urls), (address, urls)
+
+
+def test_each_pages_edit_and_view_buttons_lead_to_its_source(built):
+    """Whatever the page's name: the edits' own hold "edit", which Material's view link replaced
+    with "raw" wherever it stood (overrides/partials/actions.html)."""
+    source, site = built
+    repo = source.config.repo_url.rstrip("/")
+    for page in source.pages.values():
+        html = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser")
+        buttons = [a["href"] for a in html.select("a.md-content__button")]
+        assert buttons == [f"{repo}/edit/main/{page.file}", f"{repo}/raw/main/{page.file}"], (page.file, buttons)
 
 
 def test_links_to_other_sites_tell_them_nothing(built):
@@ -282,26 +322,27 @@ def test_a_straight_quote_in_front_matter_stops_the_build_with_its_line(tmp_path
     """Zensical prints a description in an attribute as it is: the editor checks stop a `"`
     before either generator runs."""
     project = copy_project(tmp_path / "project")
-    path = project / "docs" / "privacy.md"
+    path = own_page(project)
     path.write_text(path.read_text(encoding="utf-8").replace("---\n", '---\ntitle: \'Say "hello"\'\n', 1), encoding="utf-8")
     code, output = GENERATORS[generator](project)
-    assert code != 0 and "docs/privacy.md:2: title: write quotation marks as “ and ”" in output, output
+    assert code != 0 and f"docs/{path.name}:2: title: write quotation marks as “ and ”" in output, output
     assert not list((project / "site").rglob("*.html")), "a stopped build left pages"
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
-def test_a_redirect_over_a_page_stops_the_build_with_its_line(tmp_path, generator):
-    """MkDocs would replace the page, Zensical stop with a traceback: both stop at the line."""
+def test_a_move_over_a_page_stops_the_build_with_its_line(tmp_path, generator):
+    """A page that is there keeps its address: `moved:` over it stops both, on its line."""
     project = copy_project(tmp_path / "project")
-    config = project / "config/site.yml"
-    text = config.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        privacy.md: index.md\n")
-    config.write_text(text, encoding="utf-8")
-    line = text.split("\n").index("        privacy.md: index.md") + 1
+    other = own_page(project)
+    with (project / "published-anchors.yml").open("a", encoding="utf-8") as anchors:
+        anchors.write(f"\n{other.name}:\n  moved: index.md\n")
+    line = (project / "published-anchors.yml").read_text(encoding="utf-8").split("\n").index("  moved: index.md") + 1
     code, output = GENERATORS[generator](project)
     assert code != 0 and "Traceback" not in output, output
-    problems = [entry for entry in output.split("\n") if entry.startswith("ERROR   -  config/site.yml:")]
-    assert problems == [f"ERROR   -  config/site.yml:{line}: the redirect from privacy.md would take the place of the page docs/privacy.md: "
-                        "a redirect is for a page that is gone; remove this line, or the page"], output
+    problems = [entry for entry in output.split("\n") if entry.startswith("ERROR   -  published-anchors.yml:")]
+    url = other.name.removesuffix(".md") + "/"
+    assert problems == [f"ERROR   -  published-anchors.yml:{line}: {other.name} would send its readers to index.md, but its address "
+                        f"{url} is the page docs/{other.name}'s: 'moved:' is for a page that is gone; remove this line, or the page"], output
 
 
 @pytest.mark.parametrize("generator", GENERATORS)
@@ -349,13 +390,54 @@ def test_a_removed_id_without_alias_stops_the_build(tmp_path, generator):
     """Both stop before building; the alias the message gives clears it (the copy built above
     has such an alias, for a removed call)."""
     project = published_copy(tmp_path / "project")
-    call = [p for p in Source.read(project).pages["index.md"].parts if p.kind == "item"][-1]
-    index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace(f"{{#{call.id}}}", "{#renamed}"), encoding="utf-8")
+    call = items(project)[-1]
+    replace_on_line(project / home(project).file, call.id_line, f"{{#{call.id}}}", f"{{#{own('renamed')}}}")
     code, output = GENERATORS[generator](project)
-    assert code != 0 and f"#{call.id} has been shared" in output and f"'    {call.id}: renamed'" in output, output
-    add_alias(project, call.id, "renamed")
+    assert code != 0 and f"#{call.id} has been shared" in output and f"'    {call.id}: {own('renamed')}'" in output, output
+    add_alias(project, call.id, own("renamed"))
     assert checks.run(project) == []
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_renamed_page_stops_the_build_with_the_lines_that_keep_its_address(tmp_path, generator):
+    """A page `main` published, renamed: both stop before building, with the lines to add, which
+    name the new page; once added, the checks pass (the copy built above holds such a page:
+    the test below follows its old address)."""
+    project = published_copy(tmp_path / "project")
+    path, new = publish_and_rename_a_page(project)
+    code, output = GENERATORS[generator](project)
+    (message,) = [line for line in output.split("\n") if line.startswith("ERROR   -  published-anchors.yml:")]
+    assert code != 0 and f"docs/{path.name} was published and is gone" in message, output
+    first, second = re.search(r"add the lines '([^']+)' and '([^']+)' at the end of published-anchors.yml", message).groups()
+    assert (first, second) == (f"{path.name}:", f"  moved: {new.name}"), message
+    with (project / "published-anchors.yml").open("a", encoding="utf-8") as anchors:
+        anchors.write(f"\n{first}\n{second}\n")
+    assert checks.run(project) == []
+
+
+def test_the_old_address_of_a_page_that_moved_leads_to_the_page_with_its_fragment(built):
+    """A small page at the old address: a script that carries what follows `#` (hashed in its
+    policy), a <meta> refresh without JavaScript, a link (Chromium follows them in
+    tests/browser/test_sharing.py)."""
+    source, site = built
+    assert source.moves, "the copy has a page that moved (tests/edits.py)"
+    shared = []
+    for move in source.moves:
+        old, new = source.pages.get(move.old), source.pages[source.moved_to(move.old)]
+        html = BeautifulSoup((site / f"{move.old.removesuffix('.md')}/index.html").read_text(encoding="utf-8"), "html5lib")
+        target = "../" * (move.old.count("/") + 1) + new.url
+        assert old is None and html.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
+        script = html.find("script", attrs={"data-to": target})
+        assert script is not None and sha256(script.string) in policy_of(html)["script-src"], move
+        assert html.find("a", href=target) is not None
+        # Its parts' share addresses too: each leads to its part, with its card.
+        shared += [part for part in new.parts if part.shareable]
+        for part in (part for part in new.parts if part.shareable):
+            old_share = BeautifulSoup((site / share_path(move.old, part.id) / "index.html").read_text(encoding="utf-8"), "html5lib")
+            assert old_share.find("meta", property="og:url")["content"] == source.config.site_url + new.share_path(part.id)
+            refresh = old_share.find("meta", attrs={"http-equiv": "refresh"})["content"]
+            assert refresh.endswith(f"{new.url}#{part.id}") and old_share.find("meta", property="og:image")["content"], refresh
+    assert shared, "the copy's page that moved has a part with an ID (tests/edits.py)"
 
 
 def card_of(site, page, ident):
@@ -399,16 +481,16 @@ def test_habits_of_github_and_material_show_as_their_previews_do(built):
     definition lists, abbreviations, comments hidden, a citation ending in its address, an image
     with its caption (written either way) and an image in a link."""
     source, site = built
-    html = (site / source.pages["index.md"].dest).read_text(encoding="utf-8")
+    html = (site / home(source.root).dest).read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    emoji = article.find(id="edits-emoji")
+    emoji = article.find(id=own("emoji"))
     assert text_of(emoji).startswith("🕊️ Peace now, and ❤️ for every family"), text_of(emoji)
     assert ":" not in EMOJI_PARAGRAPH.replace(":dove:", "").replace(":heart:", "") and ":dove:" not in html
     for n, (words, done) in enumerate(TASKS, 1):
-        box = article.select_one(f"#edits-task-{n} > label > input[type=checkbox]")
+        box = article.select_one(f"#{own(f'task-{n}')} > label > input[type=checkbox]")
         assert box is not None and box.has_attr("disabled") and box.has_attr("checked") == done, box
         assert text_of(box.parent) == words, "a box is named by its task's words"
-    address = article.find(id="edits-address")
+    address = article.find(id=own("address"))
     assert len(address.find_all("br")) == 2 and all(line in text_of(address) for line in ADDRESS_LINES), address
     title, text = MATERIAL_NOTICE
     notice = article.select_one("div.admonition.info")
@@ -423,7 +505,7 @@ def test_habits_of_github_and_material_show_as_their_previews_do(built):
     for ident, caption in CAPTIONS.items():
         figure = article.find(id=ident)
         assert figure.name == "figure" and figure.find("img") and text_of(figure.figcaption).startswith(caption), figure
-    assert article.select_one("#edits-linked-image a[href] > img") is not None
+    assert article.select_one(f"#{own('linked-image')} a[href] > img") is not None
 
 
 def test_no_placeholder_reaches_a_title_a_description_or_a_card(built):
@@ -443,6 +525,7 @@ def test_no_placeholder_reaches_a_title_a_description_or_a_card(built):
                 card = share_pages.share_of(page, n, source, site_url).card
                 drawn = [card["kicker"], card["main"], card["text"], *card["source"]]
                 assert not [s for s in drawn if placeholder.search(s)], f"{page.file}:{part.line}: {card}"
-    figure = source.pages["index.md"].ids["edits-figure"]
-    share = share_pages.share_of(source.pages["index.md"], source.pages["index.md"].parts.index(figure), source, site_url)
-    assert share.title == CAPTIONS["edits-figure"], share.title
+    statement = home(source.root)
+    figure = statement.ids[own("figure")]
+    share = share_pages.share_of(statement, statement.parts.index(figure), source, site_url)
+    assert share.title == CAPTIONS[own("figure")], share.title

@@ -15,7 +15,7 @@ import markdown
 import pytest
 from bad_inputs import dangers, files_corpus, markup_corpus
 from bs4 import BeautifulSoup
-from edits import draw_image
+from edits import add_move, add_to_nav, draw_image, own, own_page
 from project import ROOT, build_copy, copy_project, read_html, run
 
 from statement_site import checks, pipeline
@@ -36,7 +36,8 @@ UNSAFE = {
     ),
     "javascript-markdown-link": (
         "[Donate](javascript:alert(1))",
-        "href='javascript:alert(1)' on <a>: the javascript: scheme is not allowed (only https:, http:, mailto: and addresses on the site)",
+        "href='javascript:alert(1)' on <a>: the javascript: scheme is not allowed (only https:, http:, mailto:, tel: and addresses "
+        "on the site); link to a page instead: [its words](https://…)",
     ),
     "data-image": ("![logo](data:image/png;base64,iVBORw0KGgo=)", "the data: scheme is not allowed"),
     "remote-image": ("![logo](https://example.org/logo.png)", "nothing is loaded from other hosts"),
@@ -127,8 +128,10 @@ def test_the_extensions_alone_make_every_bad_input_harmless(site_markdown, famil
 
 @pytest.fixture(scope="module")
 def unfinished(tmp_path_factory):
-    """A copy built by MkDocs without the hook: pages as a generator leaves them, unfinished."""
+    """A copy, with a page of its own, built by MkDocs without the hook: pages as a generator
+    leaves them, unfinished."""
     project = copy_project(tmp_path_factory.mktemp("unfinished") / "project")
+    own_page(project)
     (project / "unfinished.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")  # MkDocs replaces lists
     code, output = run(project, "-m", "mkdocs", "build", "-q", "-f", "unfinished.yml", "--site-dir", str(project / "site"))
     assert code == 0, output
@@ -136,13 +139,14 @@ def unfinished(tmp_path_factory):
 
 
 JUDGING = (verdict.judge_pages, policy.write_policies)
+OWN_PAGE = f"{own('page')}/"  # own_page's address
 INJECTED = {
     "a script in the article": ("<h1", '<script>alert(1)</script><h1'),
     "a handler in the article": ("<h1", '<p onclick="alert(1)">x</p><h1'),
     "a frame in the theme's markup": ("<header", '<iframe src="https://example.org/"></iframe><header'),
     "a base address in the head": ("</head>", '<base href="https://example.org/"></head>'),
     "a style in the body": ("</body>", "<style>body{display:none}</style></body>"),
-    "a script address in the navigation": ('href="privacy/"', 'href="javascript:alert(1)"'),
+    "a script address in the navigation": (f'href="{OWN_PAGE}"', 'href="javascript:alert(1)"'),
     "a comment in the article": ("<h1", "<!-- hidden --><h1"),
     "the article closed early": ("<h1", "</article><p>moved</p><h1"),
     "a paragraph styled as a permalink": ("<h1", '<p class="headerlink">hidden</p><h1'),
@@ -162,7 +166,7 @@ def test_the_verdict_refuses_what_reaches_a_page_and_takes_it_out(unfinished, wh
     done = pipeline.run(site, steps=JUDGING)
     assert "index.html" in done.refused and "index.html" not in done.pages, what
     assert [p for p in done.problems if str(p).startswith("docs/index.md:")], done.problems
-    assert "privacy/index.html" in done.pages, "a page with nothing wrong was taken out"
+    assert f"{OWN_PAGE}index.html" in done.pages, "a page with nothing wrong was taken out"
 
 
 def test_the_themes_own_markup_passes_whatever_its_classes(unfinished):
@@ -193,14 +197,15 @@ def test_only_static_override_scripts_are_trusted(tmp_path):
 def test_a_style_is_trusted_only_when_a_step_made_it(unfinished):
     site = pipeline.read_site(unfinished / "site", Source.read(unfinished))
     css = ".md-typeset p{margin:0}"
-    html = site.pages["privacy/index.html"].replace("</head>", f"<style>{css}</style></head>")
-    page = {**site.pages, "privacy/index.html": html}
+    path = f"{OWN_PAGE}index.html"
+    html = site.pages[path].replace("</head>", f"<style>{css}</style></head>")
+    page = {**site.pages, path: html}
     refused = pipeline.run(pipeline.Site(**{**site.__dict__, "pages": page}), steps=JUDGING)
-    assert "privacy/index.html" in refused.refused
-    produced = {"privacy/index.html": {("style", css)}}
+    assert path in refused.refused
+    produced = {path: {("style", css)}}
     trusted = pipeline.run(pipeline.Site(**{**site.__dict__, "pages": page, "produced": produced}), steps=JUDGING)
     assert not trusted.problems, trusted.problems
-    assert policy.digest(css) in trusted.pages["privacy/index.html"]
+    assert policy.digest(css) in trusted.pages[path]
 
 
 # -- What editors need, and where the theme prints what they wrote: one copy, built once --------
@@ -243,34 +248,37 @@ TITLE, DESCRIPTION = "Q & A: “quotes” & apostrophes'", "A & B “C” 'D'"
 def built(tmp_path_factory):
     """A copy with a page of what editors need (notices, images, lang, links, hashtags,
     abbreviations, line breaks, footnotes, a passage in another language, HTML shown as code), a
-    title and description full of quotes, a title written with entities, and a redirect page."""
+    title and description full of quotes, a title written with entities, and the old address of
+    a page that moved."""
     project = copy_project(tmp_path_factory.mktemp("hardening") / "project")
-    draw_image(project / "docs/assets/x.png")
-    (project / "docs/needs.md").write_text(NEEDS, encoding="utf-8")
-    quoted = TITLE.replace("'", "''")
-    described = DESCRIPTION.replace("'", "''")
-    (project / "docs/titled.md").write_text(f"---\ntitle: '{quoted}'\ndescription: '{described}'\n---\n\n# Titled\n\nText.\n", encoding="utf-8")
-    (project / "docs/entities.md").write_text("# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n", encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - Needs: needs.md\n  - Titled: titled.md\n  - entities.md\n"), encoding="utf-8")
-    code = project / "config/site.yml"  # the redirects plugin is code: a developer maps a renamed page
-    code.write_text(code.read_text(encoding="utf-8").replace("  - redirects\n", "  - redirects:\n      redirect_maps:\n        old-privacy.md: privacy.md\n"), encoding="utf-8")
+    draw_image(project / f"docs/assets/{own('x')}.png")
+    quoted, described = TITLE.replace("'", "''"), DESCRIPTION.replace("'", "''")
+    pages = {
+        "needs": NEEDS.replace("assets/x.png", f"assets/{own('x')}.png"),
+        "titled": f"---\ntitle: '{quoted}'\ndescription: '{described}'\n---\n\n# Titled\n\nText.\n",
+        "entities": "# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n",
+    }
+    for name, text in pages.items():
+        (project / f"docs/{own(name)}.md").write_text(text, encoding="utf-8")
+        # The nav gives no title of its own to the page whose title has entities: the theme prints its heading's.
+        add_to_nav(project, None if name == "entities" else name.capitalize(), f"{own(name)}.md")
+    add_move(project, f"{own('old')}.md", f"{own('needs')}.md")
     code, output = build_copy(project, "-q")
     assert code == 0, output
     return project / "site"
 
 
 def test_what_editors_need_still_passes(built):
-    page = read_html(built / "needs" / "index.html")
+    page = read_html(built / own("needs") / "index.html")
     assert page.select("div.admonition.warning p.admonition-title")
-    assert page.select_one('img[src="../assets/x.png"][alt="The ILRC logo"]')
+    assert page.select_one(f'img[src="../assets/{own("x")}.png"][alt="The ILRC logo"]')
     assert page.select_one('abbr[title="Immigrant Legal Resource Center"]') and page.select_one("sup")
     assert page.select_one("article br") and page.select_one('p[lang="es"]')
     assert "<script>" in page.get_text() and "<iframe" in page.select_one("pre").get_text()
 
 
 def test_titles_and_descriptions_are_escaped_where_they_land(built):
-    page = BeautifulSoup((built / "titled" / "index.html").read_text(encoding="utf-8"), "html5lib")
+    page = BeautifulSoup((built / own("titled") / "index.html").read_text(encoding="utf-8"), "html5lib")
     assert page.title.string.startswith(TITLE)
     assert page.find("meta", property="og:title")["content"] == TITLE
     assert page.find("meta", property="og:description")["content"] == DESCRIPTION
@@ -287,6 +295,6 @@ def test_a_title_written_with_entities_never_becomes_markup(built):
 
 
 def test_redirect_pages_get_a_policy_too(built):
-    """mkdocs-redirects writes its pages itself, each with an inline script: they are covered."""
-    html = (built / "old-privacy" / "index.html").read_text(encoding="utf-8")
+    """The old address of a page that moved has an inline script (steps/redirects.py): it is covered."""
+    html = (built / own("old") / "index.html").read_text(encoding="utf-8")
     assert 'http-equiv="Content-Security-Policy"' in html and "'sha256-" in html

@@ -6,11 +6,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from edits import home_file, own, own_page, paragraph, replace_on_line, setting_line
 from markdown import markdown
 from project import git, repository, run
 
 from statement_site import review
-from statement_site.source.project import Source
 from statement_site.steps.policy import digest
 
 FORGED = "All checks passed (written by the pull request)"
@@ -32,13 +32,13 @@ def edit(repo, path, old, new):
 
 
 def reword_a_paragraph(repo):
-    part = next(p for p in Source.read(repo).pages["index.md"].parts if p.kind == "paragraph" and p.explicit)
-    edit(repo, "docs/index.md", part.text.split()[0], "Reworded")
+    part = paragraph(repo, 0)
+    first = home_file(repo).read_text(encoding="utf-8").split("\n")[part.line - 1].split()[0]
+    replace_on_line(home_file(repo), part.line, first, "Reworded")
 
 
 def rename_the_site(repo):
-    name = Source.read(repo).config.site_name
-    edit(repo, "mkdocs.yml", f"site_name: {name}", "site_name: A new name for the site")
+    setting_line(repo, "site_name", "site_name: A new name for the site")
 
 
 def forge_the_verdict(repo):
@@ -54,8 +54,8 @@ def add_a_script_to_the_settings(repo):
 
 
 def break_a_link(repo):
-    with (repo / "docs/privacy.md").open("a", encoding="utf-8") as page:
-        page.write("\nRead [the missing page](missing.md).\n")
+    with own_page(repo).open("a", encoding="utf-8") as page:
+        page.write(f"\nRead [the missing page]({own('missing')}.md).\n")
 
 
 PULL_REQUESTS = {
@@ -92,7 +92,7 @@ def verdicts(repo):
 def test_a_content_change_builds_names_no_code_and_shows_its_redline(verdicts, repo):
     code, soup, output, status = verdicts["content"]
     assert code == 0, output
-    assert review.CODE_CHANGED not in output and "docs/index.md" in soup.get_text()
+    assert review.CODE_CHANGED not in output and str(home_file(repo).relative_to(repo)) in soup.get_text()
     assert [ins for ins in soup.find_all("ins") if ins.get_text() == "Reworded"], "the redline shows the new word"
     assert (repo.parent / "site-content" / "index.html").is_file(), "the preview is built"
     assert status == review.status_line(review.Verdict(changes=(), problems=(), built=True))
@@ -129,7 +129,7 @@ def test_a_settings_change_is_named_with_the_setting_and_is_not_code(verdicts):
 def test_content_that_would_not_build_fails_with_its_line(verdicts):
     code, soup, output, status = verdicts["broken"]
     assert code == 1 and status.startswith("The content would not build"), output
-    assert "docs/privacy.md line" in soup.get_text() and "missing.md" in soup.get_text()
+    assert f"docs/{own('page')}.md line" in soup.get_text() and f"{own('missing')}.md" in soup.get_text()
     assert review.CODE_CHANGED not in output
 
 

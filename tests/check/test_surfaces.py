@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bad_inputs import settings_corpus
+from edits import insert_after, own, own_page, paragraph
 from project import ROOT, build_copy, copy_project, source, zensical_build
 
 from statement_site import checks
@@ -177,20 +178,21 @@ def test_a_page_at_an_address_the_build_writes_is_refused(tmp_path, path):
 
 
 def test_an_id_that_is_a_pages_address_is_refused(tmp_path):
-    """`s/privacy/` would be both the share page of #privacy and the folder of privacy.md's."""
+    """`s/edits-page/` would be both the share page of #edits-page and the folder of edits-page.md's."""
     project = copy_project(tmp_path / "project")
+    ident = own_page(project).stem
     index = project / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\nA paragraph.\n{#privacy}\n", encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8") + f"\nA paragraph.\n{{#{ident}}}\n", encoding="utf-8")
     problems = [str(p) for p in checks.check(Source.read(project))]
-    assert [p for p in problems if "the ID 'privacy' is also the address of a page" in p], problems
+    assert [p for p in problems if f"the ID '{ident}' is also the address of a page" in p], problems
 
 
 @pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u00ad", "\ufeff"], ids=["RLO", "LRI", "ZWSP", "SHY", "BOM"])
 def test_invisible_and_direction_characters_are_named_where_they_are(tmp_path, char):
     project = copy_project(tmp_path / "project")
     index = project / "docs" / "index.md"
+    at = insert_after(project, paragraph(project, 0), f"{'A paragraph of the test’s own. ' * 4}\n{{#{own('invisible')}}}") - 1
     lines = index.read_text(encoding="utf-8").split("\n")
-    at = next(n for n, line in enumerate(lines) if len(line) > 100)
     lines[at] = lines[at][:40] + char + lines[at][40:]
     index.write_text("\n".join(lines), encoding="utf-8")
     problems = [str(p) for p in checks.check(Source.read(project))]

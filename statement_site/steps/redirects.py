@@ -1,0 +1,41 @@
+"""The old address of every page that moved (published-anchors.yml: `old.md:` and `moved:
+new.md` under it) leads to the page that took its place, whichever generator built the site.
+
+Editors write the move: a page renamed or removed after `main` published it stops the build with
+the lines to add (checks.py). Here each old address gets a small page from
+overrides/redirect-page.html: a script that carries what follows `#` (a shared link to a part of
+the old page lands on that part, or on its alias), a <meta> refresh for readers without
+JavaScript, and a plain link. Later steps see these pages as any other: the verdict judges them,
+the policy hashes their script."""
+
+import dataclasses
+from urllib.parse import quote
+
+import jinja2
+
+from ..source.files import page_url
+
+TEMPLATE = "redirect-page.html"
+
+
+def write_redirects(site):
+    source = site.source
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(source.root / "overrides")), autoescape=True)
+    template = environment.get_template(TEMPLATE)
+    pages = dict(site.pages)
+    for move in source.moves:
+        new = source.page(source.moved_to(move.old) or "")
+        old = page_url(move.old)
+        path = f"{old}index.html"
+        if new is None or path in pages:
+            continue  # a move the checks refuse: to no page, or over a page
+        root = "../" * old.count("/")
+        pages[path] = template.render(
+            lang=new.lang or source.config.language,
+            title=new.title,
+            config={"site_name": source.config.site_name, "theme": {"favicon": source.config.favicon}},
+            canonical=source.config.site_url + quote(new.url),
+            root=root,
+            target=root + quote(new.url) if root + new.url else "./",
+        )
+    return dataclasses.replace(site, pages=pages)
