@@ -451,7 +451,7 @@ def read_code_config(tree, report):
     if text is None:
         return None
     try:
-        node = yaml.compose(text, Loader=CodeLoader)
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)  # libyaml: the same nodes, ten times faster
         data = CodeLoader(text).construct_document(node) if node else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -507,8 +507,9 @@ def code_problems(data, root):
             address = address if isinstance(address, str) else str((address or {}).get("path", ""))
             if urlsplit(address).scheme or address.startswith(("/", "\\")) or ".." in PurePosixPath(address).parts:
                 yield f"{key}.{n}", f"{address!r}: the site's own stylesheets and scripts are files of the site (overrides/assets/), nothing from elsewhere"
+    registered = {entry.name for entry in entry_points(group="markdown.extensions")}
     for n, (name, options) in enumerate(extensions_of(data)):
-        if not loadable(name):
+        if not loadable(name, registered):
             yield f"markdown_extensions.{n}", (
                 f"the Markdown extension {str(name)[:60]!r} is not one the site loads: Python-Markdown's own "
                 "(abbr, toc…), pymdownx.… or statement_site.markdown.…, installed from requirements.in"
@@ -521,11 +522,12 @@ def code_problems(data, root):
 EXTENSION_PACKAGES = ("markdown.extensions.", "pymdownx.", "statement_site.markdown.")
 
 
-def loadable(name):
+def loadable(name, registered):
+    """`registered`: the names installed packages give Python-Markdown (entry points), such as toc."""
     if not isinstance(name, str):
         return False
-    if "." not in name:  # Python-Markdown's registered names (entry points), such as toc
-        return bool(entry_points(group="markdown.extensions", name=name))
+    if "." not in name:
+        return name in registered
     return name.startswith(EXTENSION_PACKAGES) and re.fullmatch(r"[a-z_][a-z0-9_.]*", name) is not None
 
 
