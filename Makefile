@@ -51,7 +51,7 @@ lock:  ## Recompile the locked requirements (with hashes) from the .in files
 	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site site-zensical .cache $(VENV) node_modules bench/node_modules
+	rm -rf site site-zensical .cache .build-cache $(VENV) node_modules bench/node_modules
 
 # The locked requirements, then the project's own package (editable, so that MkDocs and
 # Zensical import statement_site's Markdown extensions by name).

@@ -8,7 +8,7 @@
 It prints figures and judges nothing: the exit status is 1 only when something could not run.
 Every build happens in temporary folders (copies of mkdocs.yml, published-anchors.yml, docs/,
 overrides/ and hooks/); the one exception is this site's own build, which reads the project in
-place (and its caches, .cache/) and writes to a temporary --site-dir.
+place (and its caches, .build-cache/) and writes to a temporary --site-dir.
 
 --build    CPU time (user+sys of the whole process tree) and wall time of `mkdocs build --strict
            -q` of this site against a default Material site with the same docs/index.md; of
@@ -17,8 +17,8 @@ place (and its caches, .cache/) and writes to a temporary --site-dir.
            commands taking turns. About 1 minute.
 --scale    The build of copies of the project whose docs/ holds 1, 10 and 100 copies of every page
            (each copy's title says which, so that every share card is drawn): pages, parts with an
-           ID, share pages written, the check, a first build (no .cache/: cards, critical CSS) and
-           a second (.cache/ warm), ms per part; then where a build's time goes, step by step, cold
+           ID, share pages written, the check, a first build (no .build-cache/: cards, critical CSS) and
+           a second (.build-cache/ warm), ms per part; then where a build's time goes, step by step, cold
            and warm. One build of each kind, not a median. About 6 minutes on 2 cores, nearly
            all of it the 100x copy.
 --reading  Lighthouse 12.8.2 (mobile and desktop presets) and a Playwright load of this site, a
@@ -62,6 +62,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from statement_site import checks, pipeline
+from statement_site.source.files import CACHE
 from statement_site.source.project import Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -413,7 +414,7 @@ def build_cost(runs, work):
     rows.insert(2, ["ratio this / default", ratio(this[0], default[0]), ratio(this[1], default[1])])
     rows.insert(5, ["zensical build + finish", seconds(statistics.median(zensical_total)), seconds(statistics.median(zensical_wall))])
     print_table(f"Build cost (median of {runs} after one warm-up; commands in turns)", ["", "CPU s", "wall s"], rows)
-    print("  This site's build reads the project in place, with its caches (.cache/: cards, critical CSS) as they are;")
+    print("  This site's build reads the project in place, with its caches (.build-cache/: cards, critical CSS) as they are;")
     print("  Zensical builds a copy of the project (its own cache warm after the warm-up).")
 
 
@@ -447,7 +448,7 @@ def mean_page_kb(site):
 
 
 def cards_cached(project):
-    folder = project / ".cache" / "cards"
+    folder = project / CACHE / "cards"
     return sum(1 for _ in folder.glob("*.png")) if folder.is_dir() else 0
 
 
@@ -493,15 +494,15 @@ def measure_size(times, work, model):
     if refused((check, problems), f"{times}x"):
         return None
     site = work / f"x{times}-site"
-    progress(f"scale {times}x: first build (no .cache/)")
+    progress(f"scale {times}x: first build (no .build-cache/)")
     cold = must(run(mkdocs_build(site), cwd=project))
     written, page_kb = share_pages_written(site), mean_page_kb(site)
-    progress(f"scale {times}x: first build took {cold.wall:.1f} s; second build (.cache/ warm)")
+    progress(f"scale {times}x: first build took {cold.wall:.1f} s; second build (.build-cache/ warm)")
     warm = must(run(mkdocs_build(site), cwd=project))
-    progress(f"scale {times}x: second build took {warm.wall:.1f} s; step by step without .cache/")
-    shutil.rmtree(project / ".cache")
+    progress(f"scale {times}x: second build took {warm.wall:.1f} s; step by step without .build-cache/")
+    shutil.rmtree(project / CACHE)
     cold_steps = build_steps(project, work / f"x{times}-unfinished")
-    progress(f"scale {times}x: step by step with .cache/ warm")
+    progress(f"scale {times}x: step by step with .build-cache/ warm")
     cached = cards_cached(project)
     warm_steps = build_steps(project, work / f"x{times}-unfinished")
     drawn = cards_cached(project) - cached  # not 0 when statement_site/cards.py changed meanwhile
@@ -522,7 +523,7 @@ def print_scale(sizes):
          seconds(s.warm.cpu), seconds(s.warm.wall), f"{per_part(s.cold.wall, s.parts):.1f}", f"{per_part(s.warm.wall, s.parts):.1f}"]
         for s in sizes
     ]  # fmt: skip
-    print_table("Scale: mkdocs build --strict -q of copies of the project (one build without .cache/, then one with it)", header, rows)
+    print_table("Scale: mkdocs build --strict -q of copies of the project (one build without .build-cache/, then one with it)", header, rows)
     smallest, largest = sizes[0], sizes[-1]
     if largest is not smallest:
         for kind in ("cold", "warm"):
@@ -553,7 +554,7 @@ def print_steps(sizes):
     rows = [[name, *(f"{steps[name][0]:.2f}" for _, steps in runs)] for name in names]
     rows.append(["sum, CPU s", *(f"{sum(steps[n][0] for n in names):.2f}" for _, steps in runs)])
     rows.append(["sum, wall s", *(f"{sum(steps[n][1] for n in names):.2f}" for _, steps in runs)])
-    print_table("Where a build's time goes: CPU s of each step, cold (no .cache/) and warm; the steps run in this process",
+    print_table("Where a build's time goes: CPU s of each step, cold (no .build-cache/) and warm; the steps run in this process",
                 ["", *(label for label, _ in runs)], rows)  # fmt: skip
     for size in sizes:
         if size.drawn_in_steps:

@@ -402,11 +402,11 @@ def script_problem(page):
     from fontTools.unicodedata import script_extension, script_name
 
     counts = {}
-    for char in "".join(part.text for part in page.parts):
-        if char.isalpha():
-            for script in script_extension(char) - {"Zyyy", "Zinh"}:
-                counts[script] = counts.get(script, 0) + 1
-    letters = sum(1 for part in page.parts for char in part.text if char.isalpha())
+    letters = [char for part in page.parts for char in part.text if char.isalpha()]
+    for char in letters:
+        for script in ("Latn",) if char.isascii() else script_extension(char) - {"Zyyy", "Zinh"}:
+            counts[script] = counts.get(script, 0) + 1
+    letters = len(letters)
     script = max(counts, key=counts.get, default="Latn")
     if script == "Latn" or counts[script] * 2 < letters:
         return None

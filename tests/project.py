@@ -26,14 +26,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from statement_site import checks, pipeline
+from statement_site.source.files import CACHE
 from statement_site.source.project import Source
 from statement_site.source.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads, copied for tests that edit the project as an editor would.
 PROJECT_FILES = ("mkdocs.yml", "config", "published-anchors.yml", "docs", "overrides", "hooks")
-CACHE = ".cache"
-BUILD_CACHES = ("cards", "critical-css")  # under .cache/: statement_site's (Zensical keeps its own there)
+BUILD_CACHES = ("cards", "critical-css")  # under CACHE
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Tests build copies outside any repository: nothing is published there unless a test commits it.
 ENV.pop("PUBLISHED_BASE", None)

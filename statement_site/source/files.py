@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 
 from .. import limits
-from .text import is_control, slug
+from .text import CONTROL, slug
 
 CONFIG_FILE = "mkdocs.yml"  # the editors' settings, over the code's (settings.py)
 CODE_CONFIG = "config/site.yml"  # the code's configuration, which mkdocs.yml inherits
@@ -23,8 +23,8 @@ CONTENT = (DOCS, ANCHORS_FILE, CONFIG_FILE)
 CODE_FOLDER = "overrides/assets"  # where the site's own stylesheets and scripts live
 SHARE_FOLDER = "s"  # share addresses: s/<id>/, s/<page>/<id>/ (steps/share_pages.py)
 # Beside mkdocs.yml: what builds keep by the digest of all it depends on (cards, critical CSS),
-# each in a folder of its own; Zensical keeps its own cache there too.
-CACHE = ".cache"
+# each in a folder of its own. Not Zensical's .cache/, which `zensical build --clean` empties.
+CACHE = ".build-cache"
 # Addresses the build writes itself: a page or folder of docs/ there would be overwritten.
 GENERATED = {SHARE_FOLDER: "the share addresses", "404.md": "the page for broken links", "sitemap.xml": "the sitemap"}
 
@@ -152,7 +152,7 @@ def decode(path, data, bound, report):
         report(path, line, f"this line is not valid UTF-8 (byte {data[error.start]:#04x}): save the file as UTF-8")
         return None
     text = text.removeprefix("\ufeff")
-    bad = [(n, c) for n, line in enumerate(text.split("\n"), 1) for c in line[: limits.LINE_CHARACTERS] if is_control(c)]
+    bad = [(n, found[0]) for n, line in enumerate(text.split("\n"), 1) for found in CONTROL.finditer(line, 0, limits.LINE_CHARACTERS)]
     for number, char in bad[:3]:
         report(path, number, f"the control character U+{ord(char):04X} is invisible and not allowed: delete it")
     return None if bad else text.replace("\r\n", "\n")

@@ -2,7 +2,6 @@
 mkdocs.yml lists (so the parts are what readers get, under MkDocs and Zensical alike), and the
 content safety extension reporting what it refused, so that the checks name its line."""
 
-import copy
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -36,7 +35,7 @@ def render(body, config):
 
 
 class Capture(markdown.Extension):
-    """Keeps the IDs editors wrote (where markdown/share.py notes them), a copy of the finished
+    """Keeps the IDs editors wrote (where markdown/share.py notes them), the finished
     tree and what Python-Markdown set aside in it (entities, code blocks): `found` becomes
     [tree, written IDs, stash]."""
 
@@ -53,7 +52,9 @@ class Capture(markdown.Extension):
 
         class Keep(markdown.treeprocessors.Treeprocessor):
             def run(self, root):
-                found[:] = [copy.deepcopy(root), written, list(self.md.htmlStash.rawHtmlBlocks)]
+                # The tree itself: nothing changes it after the last treeprocessor (the
+                # serializer reads it; postprocessors work on the text).
+                found[:] = [root, written, list(self.md.htmlStash.rawHtmlBlocks)]
 
         md.treeprocessors.register(Written(md), "statement_site_written_ids", 6)
         md.treeprocessors.register(Keep(md), "statement_site_capture", -100)

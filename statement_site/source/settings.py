@@ -17,11 +17,11 @@ loads them (both read YAML with PyYAML's full loader, whose Python tags run code
 value with the file and line it comes from."""
 
 import html
+import importlib.util
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -507,9 +507,8 @@ def code_problems(data, root):
             address = address if isinstance(address, str) else str((address or {}).get("path", ""))
             if urlsplit(address).scheme or address.startswith(("/", "\\")) or ".." in PurePosixPath(address).parts:
                 yield f"{key}.{n}", f"{address!r}: the site's own stylesheets and scripts are files of the site (overrides/assets/), nothing from elsewhere"
-    registered = {entry.name for entry in entry_points(group="markdown.extensions")}
     for n, (name, options) in enumerate(extensions_of(data)):
-        if not loadable(name, registered):
+        if not loadable(name):
             yield f"markdown_extensions.{n}", (
                 f"the Markdown extension {str(name)[:60]!r} is not one the site loads: Python-Markdown's own "
                 "(abbr, toc…), pymdownx.… or statement_site.markdown.…, installed from requirements.in"
@@ -522,12 +521,11 @@ def code_problems(data, root):
 EXTENSION_PACKAGES = ("markdown.extensions.", "pymdownx.", "statement_site.markdown.")
 
 
-def loadable(name, registered):
-    """`registered`: the names installed packages give Python-Markdown (entry points), such as toc."""
+def loadable(name):
     if not isinstance(name, str):
         return False
-    if "." not in name:
-        return name in registered
+    if "." not in name:  # Python-Markdown's own by their short names, such as toc
+        return re.fullmatch(r"[a-z_]+", name) is not None and importlib.util.find_spec(f"markdown.extensions.{name}") is not None
     return name.startswith(EXTENSION_PACKAGES) and re.fullmatch(r"[a-z_][a-z0-9_.]*", name) is not None
 
 

@@ -76,9 +76,12 @@ PLACEHOLDER = re.compile("\x02(?!amp\x03|[0-9]+\x03)[^\x02\x03]*\x03")
 STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
+# Control characters: C0 but tab and carriage return, DEL, C1, and the line and paragraph separators.
+CONTROL = re.compile("[\x00-\x08\x0a-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def is_control(char):
-    code = ord(char)
-    return (code < 0x20 and char not in "\t\r") or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029, 0x85)
+    return CONTROL.fullmatch(char) is not None
 
 
 def visible(text):

@@ -5,7 +5,7 @@ what the theme's scripts add once they run (a table's scroll wrapper, a tooltip:
 their code names and the page does not have yet) is styled by a small stylesheet of those rules
 alone, loaded after paint with the scripts (overrides/partials/javascripts/bundle.html).
 
-Each page's result is kept in `.cache/critical-css/`, named by a digest of all it depends on (the
+Each page's result is kept in `.build-cache/critical-css/`, named by a digest of all it depends on (the
 page, every stylesheet and script of the site, this code and the purge's): a build purges only
 the pages that changed, and loads the purge's libraries only then. The step hands each page's
 inlined CSS on to the policy (`Site.produced`): it is trusted because this step made it from the

@@ -13,7 +13,7 @@ a clause's end in any script, "，" and "。" included), as wide as an English o
 
 The cards (1200x630 PNG, cards.py) are drawn from the part's own words; the file name carries a
 hash of those words, so a reworded part gets an image address that no network has cached. Drawn
-cards are kept in `.cache/cards/` beside mkdocs.yml, so a build draws only what changed.
+cards are kept in `.build-cache/cards/` beside mkdocs.yml, so a build draws only what changed.
 """
 
 import dataclasses
