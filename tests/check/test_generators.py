@@ -57,15 +57,22 @@ GENERATORS = {"mkdocs": lambda project: build_copy(project, "-q"), "zensical": z
 EXECUTED_TYPES = {"", "module", "text/javascript", "application/javascript"}
 
 
-@pytest.fixture(scope="module", params=list(GENERATORS))
-def built(request, tmp_path_factory):
-    """(model, site folder) of a `main` holding every edit, merged (committed on it, as a pull
-    request of each would be), built by one generator."""
-    project = published_copy(tmp_path_factory.mktemp(request.param) / "project")
+@pytest.fixture(scope="module")
+def every_edit(tmp_path_factory):
+    """A `main` holding every edit, merged (committed on it, as a pull request of each would be)."""
+    project = published_copy(tmp_path_factory.mktemp("every-edit") / "project")
     for edit in EDITS.values():
         edit(project)
     git(project, "add", "-A")
     git(project, "commit", "-qm", "Every ordinary edit, merged")
+    return project
+
+
+@pytest.fixture(scope="module", params=list(GENERATORS))
+def built(request, tmp_path_factory, every_edit):
+    """(model, site folder) of that `main`, a clone of its own, built by one generator."""
+    project = tmp_path_factory.mktemp(request.param) / "project"
+    git(every_edit.parent, "clone", "-q", str(every_edit), str(project))
     code, output = GENERATORS[request.param](project)
     assert code == 0, output
     return Source.read(project), project / "site"
