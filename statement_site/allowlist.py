@@ -170,7 +170,7 @@ def links_to_its_parent(attributes, parent):
 GENERATED_CLASSES = {
     "headerlink": place("a", "the permalink of a heading or part, by toc and markdown/share.py", links_to_its_parent),
     "share-link": place("a", "the permalink beside a part, by markdown/share.py", links_to_its_parent),
-    "anchor-alias": place("span", "an old ID kept where shared links land, by markdown/share.py", lambda a, p: bool(a.get("id"))),
+    "anchor-alias": place("span", "an old ID kept where shared links land, by steps/aliases.py", lambda a, p: bool(a.get("id"))),
     "admonition": place("div", "a notice, by pymdownx.blocks.admonition and pymdownx.quotes"),
     "admonition-title": place("p", "the title line of a notice", lambda a, p: "admonition" in classes_of(p)),
     **dict.fromkeys(ADMONITION_TYPES, place("div", "the kind of a notice", lambda a, p: "admonition" in a.get("class", "").split())),

@@ -8,8 +8,9 @@ earlier steps found) and returns a new one; none keeps state or writes to disk. 
 the output folder once, runs STEPS, then writes what changed, adds what was made and deletes
 what was refused. The order matters and is here, nowhere else:
 
-1. share pages and their cards, from the model, and the old addresses of pages that moved (they
-   are pages too: every later step sees them); each language's sitemap, which the theme asks for;
+1. old IDs kept where their parts went (published-anchors.yml); share pages and their cards,
+   from the model, and the old addresses of pages that moved (they are pages too: every later
+   step sees them); each language's sitemap, which the theme asks for;
 2. each page's own preview card and description; the day it last changed; the Revisions page's
    notes; each page's language; the tab's icon as mkdocs.yml gives it;
 3. links to other sites marked noopener noreferrer; white space between tags compacted;
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from .source.project import Source
 from .steps import (
+    aliases,
     compact,
     critical_css,
     icon,
@@ -63,6 +65,7 @@ class Site:
 
 
 STEPS = (
+    aliases.keep_old_ids,
     share_pages.add_share_pages,
     redirects.write_redirects,
     sitemaps.write_language_sitemaps,

@@ -14,9 +14,10 @@ applies it to the preview it built, after the build."""
 import html
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from .markup import StartTags
 
 # The attributes of tags whose value is an address: a, link, script, img, and the script of a
 # moved page's old address (overrides/redirect-page.html), which reads its data-to.
@@ -92,18 +93,3 @@ def with_value_changed(match, change, refresh):
     return match.group(0) if new == value else f'{space}{name}{equals}"{html.escape(new)}"'
 
 
-class StartTags(HTMLParser):
-    """Every start tag of a page: (where it starts, its text as written, its name, its attributes)."""
-
-    def __init__(self, text):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-        self.lines = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        line, column = self.getpos()
-        self.found.append((self.lines[line - 1] + column, self.get_starttag_text(), tag, dict(attrs)))
-
-    handle_startendtag = handle_starttag

@@ -13,12 +13,10 @@ copied and shared, and old links land after a rename.
   preview card shows that part: steps/share_pages.py). Each control is named after its part
   ("Copy link to paragraph 3 of “The war”"), so that a screen reader's list of links tells them
   apart; a heading keeps its own text as its name.
-- **Aliases.** An old ID kept in `published-anchors.yml` (`old-id: new-id`) becomes an empty
-  `<span class="anchor-alias" id="old-id">` at the start of its new part: old links land there,
-  with or without JavaScript.
 
-The page and the site's address come from the generator (markdown/context.py), or from the
-options `page`, `root` and `site_url`.
+Old IDs kept in `published-anchors.yml` land on their new parts by a step of the pipeline
+(steps/aliases.py), from the model: this extension reads no file. The page and the site's address
+come from the generator (markdown/context.py), or from the options `page`, `root` and `site_url`.
 """
 
 import xml.etree.ElementTree as etree
@@ -27,9 +25,8 @@ from urllib.parse import quote
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..source.files import WorkTree, share_path
+from ..source.files import share_path
 from ..source.parts import KINDS, each_part, is_shared, visible_text
-from ..source.published import read_aliases
 from ..source.text import is_id
 from .context import rendering_of
 
@@ -64,14 +61,6 @@ class ShareControls(Treeprocessor):
 
     def run(self, root):
         rendering = rendering_of(self.md, self.options)
-        by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
-        if rendering.root and rendering.page:
-            for alias in read_aliases(WorkTree(rendering.root), lambda *problem: None):
-                target = by_id.get(alias.new)
-                if alias.page == rendering.page and target is not None and alias.old not in by_id:
-                    span = etree.Element("span", {"class": "anchor-alias", "id": alias.old})
-                    span.tail, target.text = target.text, None
-                    target.insert(0, span)
         section, counts = None, {}
         stash = self.md.htmlStash.rawHtmlBlocks
         # The parts as the model reads them (source/parts.py): which get a control, and its name.

@@ -89,11 +89,6 @@ def read_anchors(tree, report):
     return aliases, moves
 
 
-def read_aliases(tree, report):
-    """The aliases of published-anchors.yml in `tree`, each with its line."""
-    return read_anchors(tree, report)[0]
-
-
 def explain_anchors_file(error, path):
     found, expected = squeeze(error.problem or ""), squeeze(error.context or "")
     if "matching" in expected:
