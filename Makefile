@@ -19,12 +19,10 @@ build: $(VENV)/site.stamp | fribidi  ## Build the static site into site/
 	$(PYTHON) -m mkdocs build --strict
 
 # The same site with Zensical, which runs no hooks: the checks (the settings read safely first),
-# its build, then the pipeline.
+# its build, then the pipeline, over one model of the source.
 build-zensical: export SITE_DIR ?= site-zensical
 build-zensical: $(VENV)/test.stamp | fribidi  ## Build the site with Zensical into site-zensical/ (or $SITE_DIR)
-	$(PYTHON) -m statement_site check
-	$(VENV)/bin/zensical build --clean
-	$(PYTHON) -m statement_site finish "$$SITE_DIR"
+	$(PYTHON) -m statement_site zensical "$$SITE_DIR"
 
 # Three workers on two cores: the tests often wait for a program they started (a build, a linter).
 # A file's tests stay on one worker, which builds its module's copies once.

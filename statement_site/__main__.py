@@ -4,6 +4,7 @@
     serve                 make serve: the settings read safely, then `mkdocs serve`, started again when the code changed
     check                 the editor checks on docs/, front matter, the nav and published-anchors.yml
     finish SITE_DIR       the post-build pipeline over an output folder (after `zensical build`)
+    zensical SITE_DIR     make build-zensical: the checks, `zensical build --clean`, the pipeline, one model
     redline BASE HEAD     what readers will see change between two commits, as Markdown
     summary REPORT LOG    the job summary and annotations of a CI run, in plain words
     review BASE HEAD      the verdict on a pull request: this checkout's code over HEAD's content, as Markdown
@@ -11,12 +12,14 @@
 Each problem is printed as `file:line: message`; the exit status is 1 when there is any."""
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from . import checks, pipeline
-from .source.project import Source
+from .source.project import Source, read_published
 
 
 def settings(args):
@@ -48,7 +51,7 @@ def check(args):
     return 1 if problems else 0
 
 
-def finish(args):
+def finish(args, source=None):
     folder = Path(args.site_dir)
     if not (folder / "index.html").is_file():
         print(f"ERROR   -  {folder}/index.html: there is no built site here", file=sys.stderr)
@@ -57,7 +60,7 @@ def finish(args):
         print(f"ERROR   -  {folder}: this site was finished already: build it again first", file=sys.stderr)
         return 1
     started = time.monotonic()
-    site = pipeline.finish(folder, Source.read(args.root))
+    site = pipeline.finish(folder, source or Source.read(args.root))
     for problem in site.problems:
         print(f"ERROR   -  {problem}", file=sys.stderr)
     took = time.monotonic() - started
@@ -67,6 +70,22 @@ def finish(args):
         return 1
     print(f"statement_site finish: {len(site.pages)} pages finished in {took:.2f} s")
     return 0
+
+
+def zensical(args):
+    """The site built with Zensical, which runs no hooks: the editor checks, `zensical build
+    --clean` (a program of its own, beside this Python), then the pipeline, all over one model."""
+    started = time.monotonic()
+    source = Source.read(args.root)
+    problems = checks.check(source, read_published(args.root))
+    for problem in problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    print(f"statement_site check: {len(problems)} problem(s) in {time.monotonic() - started:.2f} s", file=sys.stderr if problems else sys.stdout)
+    if problems:
+        return 1
+    zensical = str(Path(sys.executable).with_name("zensical"))
+    built = subprocess.run([zensical, "build", "--clean"], cwd=args.root, env={**os.environ, "SITE_DIR": args.site_dir})
+    return built.returncode or finish(args, source)
 
 
 def redline(args):
@@ -104,6 +123,9 @@ def main(argv=None):
     finishing = commands.add_parser("finish", help="the post-build pipeline")
     finishing.add_argument("site_dir")
     finishing.set_defaults(run=finish)
+    building = commands.add_parser("zensical", help="the site built with Zensical, checked and finished")
+    building.add_argument("site_dir", help="the output folder, in the project (config/site.yml's site_dir, as $SITE_DIR)")
+    building.set_defaults(run=zensical)
     lining = commands.add_parser("redline", help="what readers will see change")
     lining.add_argument("base")
     lining.add_argument("head")

@@ -27,7 +27,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from statement_site import checks, pipeline
 from statement_site.source.files import CACHE
-from statement_site.source.project import Source
+from statement_site.source.project import Source, read_published
 from statement_site.source.settings import settings_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,9 +126,11 @@ def build_copy(project, *options, site_dir=None):
 
 def zensical_build(project):
     """`make build-zensical` in a copied project, into its site/: the editor checks, Zensical (a
-    program of its own), then the pipeline, as `python -m statement_site` runs them."""
+    program of its own), then the pipeline, over one model, as `python -m statement_site zensical`
+    runs them."""
+    source = Source.read(project)
     with nothing_published():
-        problems = checks.run(project)
+        problems = checks.check(source, read_published(project))
     if problems:
         return 1, "\n".join(f"ERROR   -  {problem}" for problem in problems)
     with_build_cache(project)
@@ -136,7 +138,7 @@ def zensical_build(project):
     built = subprocess.run([zensical, "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600, env=ENV)
     if built.returncode:
         return built.returncode, built.stdout + built.stderr
-    site = pipeline.finish(Path(project) / "site", Source.read(project))
+    site = pipeline.finish(Path(project) / "site", source)
     return (1 if site.problems else 0), "\n".join(f"ERROR   -  {problem}" for problem in site.problems)
 
 

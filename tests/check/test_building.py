@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from edits import after_first_paragraph
-from project import ROOT, build_copy, copy_project, read_html, run, source
+from project import ROOT, build_copy, copy_project, read_html, run, source, with_build_cache
 
 from statement_site.steps.compact import compact
 from statement_site.steps.revisions import PAGE as REVISIONS
@@ -41,6 +41,22 @@ def test_a_problem_stops_every_mode_before_anything_is_written(tmp_path, mode):
     assert f"{path}:{line}: the HTML <script> would show on the page as text" in output, output
     if mode != "serve":  # which builds into a folder of its own
         assert not list((project / "site").rglob("*.html")), "the output folder holds pages that were not checked"
+
+
+def test_make_build_zensical_checks_builds_and_finishes_in_one_command(tmp_path):
+    """`python -m statement_site zensical DIR`, make build-zensical's one command: a problem stops
+    it before Zensical writes a page; without one, the site is built and finished (each page has
+    its policy), into the folder it names."""
+    project = with_build_cache(copy_project(tmp_path / "project"))
+    path, line = after_first_paragraph("<script>alert(1)</script>")(project)
+    code, output = run(project, "-m", "statement_site", "zensical", "site-z")
+    assert code == 1 and f"{path}:{line}: the HTML <script>" in output, output
+    assert not (project / "site-z").exists(), "Zensical ran although the checks found a problem"
+    copy_project(tmp_path / "fixed")  # the page as it was
+    (project / path).write_bytes((tmp_path / "fixed" / path).read_bytes())
+    code, output = run(project, "-m", "statement_site", "zensical", "site-z")
+    assert code == 0, output
+    assert 'http-equiv="Content-Security-Policy"' in (project / "site-z" / "index.html").read_text(encoding="utf-8")
 
 
 def test_pages_lose_only_white_space_that_renders_alike():
