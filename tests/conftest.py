@@ -1,7 +1,8 @@
 """The fixtures both tiers share: the repository's site, built once per session.
 
 - tests/check/: everything that needs no browser (`make check`, at most 30 s);
-- tests/browser/: reading, sharing and landing in Chromium (its conftest.py starts it).
+- tests/browser/: reading, sharing and landing in Chromium (its conftest.py starts it), and what
+  every reader gets in Firefox and WebKit too (test_every_engine.py).
 Helpers live in tests/project.py (the project, copies, builds) and tests/contract.py (what the
 built site must show of its source)."""
 

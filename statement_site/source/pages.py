@@ -53,7 +53,8 @@ class Page:
 
     @property
     def title(self):
-        """As the theme shows it: front matter, else the nav's, else the first heading."""
+        """The page's own: front matter, else its first heading, else the nav's label, else its
+        file's name (steps/previews.py shows it in the tab and the preview under both generators)."""
         h1 = next((p.words for p in self.parts if p.kind == "heading" and p.level == 1), None)
         return self.meta.get("title") or h1 or self.nav_title or PurePosixPath(self.src).stem
 

@@ -5,6 +5,7 @@ a renamed page's old address to it, with the pages' scripts running within their
 
 import pytest
 from browsing import SCRIPTS_READY, VIEWPORTS
+from edits import add_move
 from project import git, repository, run
 
 from statement_site.source.project import Source
@@ -18,15 +19,15 @@ document.addEventListener("securitypolicyviolation", (event) => window.violation
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     """(the model, the preview's folder, {a renamed page's old name: its new one}) of main's
-    content, one page renamed and its old address kept (the redirects plugin), reviewed as the
-    Verdict reviews it."""
+    content, one page renamed and its old address kept (published-anchors.yml, `moved:`),
+    reviewed as the Verdict reviews it."""
     repo = repository(tmp_path_factory.mktemp("preview") / "repo")
     old = next(src for src in Source.read(repo).pages if src != "index.md" and "/" not in src)
     new = f"moved-{old}"
     (repo / "docs" / old).rename(repo / "docs" / new)
-    for path, before, after in (("mkdocs.yml", f" {old}", f" {new}"), ("config/site.yml", "  - redirects\n", f"  - redirects:\n      redirect_maps:\n        {old}: {new}\n")):
-        text = (repo / path).read_text(encoding="utf-8")
-        (repo / path).write_text(text.replace(before, after), encoding="utf-8")
+    settings = repo / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(f" {old}", f" {new}"), encoding="utf-8")
+    add_move(repo, old, new)
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "A page renamed")
     site = repo.parent / "site-preview"
