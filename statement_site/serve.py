@@ -29,6 +29,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,17 @@ PROBLEMS_PAGE = "404.html"  # served by MkDocs' server at any address with no fi
 def serve(root, dev_addr):
     """`make serve`: the settings read safely, then MkDocs' server, started again with new code."""
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr", dev_addr]
-    while True:
+    stopping, running = threading.Event(), []
+
+    def stop(*_):
+        # Told to stop, the server running is told as ^C tells it, and cleans up after itself;
+        # between two servers (a restart), none starts.
+        stopping.set()
+        for server in running:
+            server.send_signal(signal.SIGINT)
+
+    signal.signal(signal.SIGTERM, stop)
+    while not stopping.is_set():
         problems = settings_problems(root)
         for problem in problems:
             print(f"ERROR   -  {problem}", file=sys.stderr)
@@ -66,14 +77,17 @@ def serve(root, dev_addr):
             return 1
         # No bytecode written into the watched package: it would be a change to rebuild for.
         with subprocess.Popen(command, cwd=root, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}) as server:
-            # Stopped, the server is told as ^C tells it, and cleans up after itself.
-            signal.signal(signal.SIGTERM, lambda *_: server.send_signal(signal.SIGINT))
+            running[:] = [server]
+            if stopping.is_set():  # told while it started
+                server.send_signal(signal.SIGINT)
             try:
                 status = server.wait()
             except KeyboardInterrupt:  # ^C reached the server too, which stops by itself
                 status = server.wait()
+            running.clear()
         if status != RESTART:
             return status
+    return 0
 
 
 def prepare(server, config, builder):
