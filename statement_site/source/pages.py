@@ -14,7 +14,6 @@ import yaml
 from .. import limits
 from .files import decode, page_url, share_path
 from .parts import cut_into_parts, locate_text
-from .render import render
 from .strict import mapping_items, read_strict_yaml
 from .text import hidden_characters, is_control, squeeze
 
@@ -86,8 +85,9 @@ class Page:
         return tuple(Change(c["date"], c["note"], self.src, c["line"]) for c in self.meta.get("changes", ()))
 
 
-def read_page(tree, path, src, config, nav_title, report):
-    """The page at `path` (docs/…), rendered with the site's extensions, or None after a problem."""
+def read_page(tree, path, src, renderer, nav_title, report):
+    """The page at `path` (docs/…), rendered with the site's extensions (render.Renderer), or
+    None after a problem."""
     text = decode(path, tree.read_bytes(path), limits.PAGE_BYTES, report)
     if text is None:
         return None
@@ -96,7 +96,7 @@ def read_page(tree, path, src, config, nav_title, report):
         return None
     meta, meta_lines, body_line = read_front_matter(path, lines, report)
     body = "\n".join(lines[body_line - 1 :])
-    rendered, written, refusals = render(body, config)
+    rendered, written, refusals = renderer.render(body)
     after = {}  # the same text refused twice is on two lines
     for line_text, message in refusals:
         line = locate_text(lines, line_text, after.get(line_text, body_line - 1) + 1)

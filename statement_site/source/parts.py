@@ -21,6 +21,7 @@ them), the share pages and each page's preview (a part's words), and the tests.
 Each part knows the line an editor wrote it on (`Locator`: Python-Markdown keeps no line
 numbers), so that every message names `file:line`."""
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -465,6 +466,10 @@ class Locator:
     def __init__(self, lines, body_line):
         self.lines, self.body_line = lines, body_line
         self.words = [(word, index) for index, line in enumerate(lines) for word in WORD.findall(html.unescape(line).lower())]
+        self.word_lines = [index for _, index in self.words]  # in order: where a line's words start, by bisection
+        self.positions = {}  # word -> its positions in self.words, in order
+        for at, (word, _) in enumerate(self.words):
+            self.positions.setdefault(word, []).append(at)
         self.last = body_line - 1  # index into lines
 
     def id_line(self, ident, start=None):
@@ -512,10 +517,11 @@ class Locator:
 
     def find(self, probe, start):
         """The line where the words `probe` begin, at or after line index `start`."""
-        size = len(probe)
-        for at, (word, index) in enumerate(self.words):
-            if index >= start and word == probe[0] and [w for w, _ in self.words[at : at + size]] == probe:
-                return index
+        size, first = len(probe), bisect.bisect_left(self.word_lines, start)
+        positions = self.positions.get(probe[0], [])
+        for at in positions[bisect.bisect_left(positions, first) :]:
+            if [w for w, _ in self.words[at : at + size]] == probe:
+                return self.words[at][1]
         return None
 
     def indent_of(self, line):

@@ -12,6 +12,7 @@ from ..problems import Problem
 from .files import CACHE, DOCS, GitTree, WorkTree, file_allowed
 from .pages import read_page
 from .published import published_baseline, published_ids, read_anchors, unchanged_since
+from .render import Renderer
 from .settings import read_config
 
 
@@ -93,7 +94,7 @@ def read_docs(tree, config, report):
         # Counted before any is read: the bound keeps the work of a build small.
         report(markdown_files[limits.PAGES], 1, f"more than {limits.PAGES} pages: split the site, or ask a developer")
         return {}, []
-    pages, files = {}, []
+    pages, files, renderer = {}, [], Renderer(config)
     for path, kind, size in entries:
         relative = path.removeprefix(f"{DOCS}/")
         if not file_allowed(path, relative, kind, size, report):
@@ -101,7 +102,7 @@ def read_docs(tree, config, report):
         if not relative.endswith(".md"):
             files.append(relative)
             continue
-        page = read_page(tree, path, relative, config, nav_titles.get(relative), report)
+        page = read_page(tree, path, relative, renderer, nav_titles.get(relative), report)
         if page is not None:
             pages[relative] = page
     order = [entry.src for entry in config.nav if entry.src in pages]

@@ -17,21 +17,36 @@ OWN_EXTENSIONS = ("statement_site.markdown.share", "statement_site.markdown.safe
 DEFAULT_EXTENSIONS = (("toc", {}), ("tables", {}), ("attr_list", {}))
 
 
+class Renderer:
+    """The site's Python-Markdown, made once for all the pages a model reads and reset between
+    them (`Markdown.reset`, as Python-Markdown documents for many documents): making one costs
+    more than most pages' conversion."""
+
+    def __init__(self, config):
+        self.refused, self.captured = [], []
+        names, options = [], {}
+        for name, config_options in config.extensions or DEFAULT_EXTENSIONS:
+            if name in OWN_EXTENSIONS:
+                continue
+            names.append(name)
+            options[name] = config_options
+        safety = ContentSafetyExtension(on_refusal=lambda text, why: self.refused.append((text, why)))
+        self.md = markdown.Markdown(extensions=[*names, safety, Capture(self.captured)], extension_configs=options)
+
+    def render(self, body):
+        """(the page's tree after every treeprocessor, the IDs editors wrote, what content
+        safety refused: [(a piece of the Markdown, why)])."""
+        self.refused.clear()
+        self.captured.clear()
+        self.md.reset()
+        self.md.convert(body)
+        root, written, stash = self.captured if self.captured else (etree.Element("div"), set(), [])
+        return resolved(root, stash), written, list(self.refused)
+
+
 def render(body, config):
-    """(the page's tree after every treeprocessor, the IDs editors wrote, what content safety
-    refused: [(a piece of the Markdown, why)])."""
-    refused, captured = [], []
-    names, options = [], {}
-    for name, config_options in config.extensions or DEFAULT_EXTENSIONS:
-        if name in OWN_EXTENSIONS:
-            continue
-        names.append(name)
-        options[name] = config_options
-    extensions = [*names, ContentSafetyExtension(on_refusal=lambda text, why: refused.append((text, why)))]
-    md = markdown.Markdown(extensions=[*extensions, Capture(captured)], extension_configs=options)
-    md.convert(body)
-    root, written, stash = captured if captured else (etree.Element("div"), set(), [])
-    return resolved(root, stash), written, refused
+    """A page rendered alone: Renderer(config).render(body)."""
+    return Renderer(config).render(body)
 
 
 class Capture(markdown.Extension):
@@ -44,17 +59,17 @@ class Capture(markdown.Extension):
         self.found = found
 
     def extendMarkdown(self, md):
-        found, written = self.found, set()
+        found, written = self.found, []
 
         class Written(markdown.treeprocessors.Treeprocessor):
             def run(self, root):
-                written.update(written_ids(root))
+                written[:] = [written_ids(root)]
 
         class Keep(markdown.treeprocessors.Treeprocessor):
             def run(self, root):
                 # The tree itself: nothing changes it after the last treeprocessor (the
                 # serializer reads it; postprocessors work on the text).
-                found[:] = [root, written, list(self.md.htmlStash.rawHtmlBlocks)]
+                found[:] = [root, written[0] if written else set(), list(self.md.htmlStash.rawHtmlBlocks)]
 
         md.treeprocessors.register(Written(md), "statement_site_written_ids", 6)
         md.treeprocessors.register(Keep(md), "statement_site_capture", -100)
