@@ -13,7 +13,8 @@ what was refused. The order matters and is here, nowhere else:
    step sees them); each language's sitemap, which the theme asks for;
 2. each page's own preview card and description; the day it last changed; the Revisions page's
    notes; each page's language; the tab's icon as mkdocs.yml gives it;
-3. links to other sites marked noopener noreferrer; white space between tags compacted;
+3. links to other sites marked noopener noreferrer and white space between tags compacted, in
+   one reading of each page;
 4. the critical CSS inlined, which must see each page's final markup;
 5. the verdict of the allowlist, on each page as a browser reads it: refused pages go;
 6. each page's Content Security Policy, from the inline texts the verdict found trusted.
@@ -25,18 +26,17 @@ from pathlib import Path
 from .source.project import Source
 from .steps import (
     aliases,
-    compact,
     critical_css,
     icon,
     languages,
     last_changed,
-    links,
     policy,
     previews,
     redirects,
     revisions,
     share_pages,
     sitemaps,
+    tidy,
     verdict,
 )
 
@@ -74,8 +74,7 @@ STEPS = (
     revisions.list_changes,
     languages.mark_languages,
     icon.put_back_the_icon,
-    links.mark_external_links,
-    compact.compact_white_space,
+    tidy.tidy_pages,
     critical_css.inline_critical_css,
     verdict.judge_pages,
     policy.write_policies,

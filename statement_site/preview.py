@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from .markup import StartTags
+from .markup import Markup
 
 # The attributes of tags whose value is an address: a, link, script, img, and the script of a
 # moved page's old address (overrides/redirect-page.html), which reads its data-to.
@@ -71,7 +71,8 @@ def with_tag_addresses(text, change):
     """`text` with each address in its tags' attributes changed by `change` (html.parser finds
     the tags, and reads what is inside a <script> or <style> as text)."""
     edits = []
-    for start, raw, tag, attributes in StartTags(text).found:
+    for start, raw, tag, attributes in Markup(text).tags:
+        attributes = dict(attributes)
         refresh = tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh"
         new = ATTRIBUTE.sub(lambda match, refresh=refresh: with_value_changed(match, change, refresh), raw)
         if new != raw:

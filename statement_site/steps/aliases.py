@@ -10,7 +10,7 @@ nothing."""
 import dataclasses
 import html
 
-from ..markup import StartTags
+from ..markup import Markup, with_edits
 
 # Elements that hold nothing: the span goes just before one.
 VOID = {"img", "hr", "br", "input"}
@@ -27,12 +27,10 @@ def keep_old_ids(site):
 
 def with_aliases(text, aliases):
     """`text` with a span for each old ID (`{old: new}`) at the start of the element whose ID is new."""
-    tags = StartTags(text).found
     at = {}
-    for start, raw, tag, attributes in tags:
-        if attributes.get("id"):
-            at.setdefault(attributes["id"], start if tag in VOID else start + len(raw))
-    edits = sorted(((at[new], old) for old, new in aliases.items() if new in at and old not in at), reverse=True)
-    for where, old in edits:
-        text = f'{text[:where]}<span class="anchor-alias" id="{html.escape(old)}"></span>{text[where:]}'
-    return text
+    for start, raw, tag, attributes in Markup(text).tags:
+        ident = dict(attributes).get("id")
+        if ident:
+            at.setdefault(ident, start if tag in VOID else start + len(raw))
+    spans = [(at[new], at[new], f'<span class="anchor-alias" id="{html.escape(old)}"></span>') for old, new in aliases.items() if new in at and old not in at]
+    return with_edits(text, spans)

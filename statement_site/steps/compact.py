@@ -4,48 +4,27 @@ about 3 % of the statement page, gzipped, which helps its first response fit in 
 
 Only text between tags changes, and only a run of white space that holds a line break, which
 becomes that line break alone: browsers render both alike. Attribute values are never touched,
-nor anything inside elements that keep their white space (code, scripts, styles)."""
+nor anything inside elements that keep their white space (code, scripts, styles). A change of
+steps/tidy.py's one reading of each page."""
 
-import dataclasses
 import re
-from html.parser import HTMLParser
 
-KEEPS_WHITE_SPACE = {"pre", "textarea", "script", "style", "code", "kbd", "samp", "template"}
+from ..markup import Markup, with_edits
+
 LINE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
 
 
-def compact_white_space(site):
-    return dataclasses.replace(site, pages={path: compact(html) for path, html in site.pages.items()})
+def white_space_edits(markup, html):
+    """(start, end, the text compacted) of each run of text of `markup` (markup.Markup) that
+    holds a line break."""
+    edits = []
+    for start, length in markup.texts:
+        text = html[start : start + length]
+        if "\n" in text:
+            edits.append((start, start + length, LINE_BREAK.sub("\n", text)))
+    return edits
 
 
 def compact(html):
-    reader = TextNodes()
-    reader.feed(html)
-    reader.close()
-    line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
-    out, done = [], 0
-    for (line, column), length in reader.spans:
-        start = line_starts[line - 1] + column
-        out += [html[done:start], LINE_BREAK.sub("\n", html[start : start + length])]
-        done = start + length
-    return "".join(out) + html[done:]
-
-
-class TextNodes(HTMLParser):
-    """Where each run of text outside white-space-keeping elements starts, and its length."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.spans, self.inside = [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in KEEPS_WHITE_SPACE:
-            self.inside.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in self.inside:
-            del self.inside[len(self.inside) - 1 - self.inside[::-1].index(tag) :]
-
-    def handle_data(self, data):
-        if not self.inside and "\n" in data:
-            self.spans.append((self.getpos(), len(data)))
+    """A page with its white space compacted, alone."""
+    return with_edits(html, white_space_edits(Markup(html), html))
