@@ -29,21 +29,38 @@ from pathlib import Path
 from .redline import literal
 
 BUILD = "The site could not be built"
-# What each group of checks (a module of tests/) is about, and the usual fix, for an editor
-# (CONTRIBUTING.md, "What the checks mean").
 DEVELOPER = "ask a developer: the details are in the log of the step that ran the tests"
-CHECKS = {
+# What each group of tests (a module of tests/) is about, and the usual fix, for an editor
+# (CONTRIBUTING.md, "What the checks mean", holds these titles: tests/check/test_docs.py).
+PAGE = "A page, or its preview, is not as readers should get it"
+READ = "A part of the statement does not read as written"
+VERDICT = "The verdict on pull requests would no longer be right"
+NOT_ALLOWED = "follow the message: it says what to write instead"
+TEST_GROUPS = {
     "test_building": ("The site does not build cleanly", "follow the build's message above"),
     "test_editors": ("A kind of content editors write would no longer work", DEVELOPER),
+    "test_render": ("A kind of content editors write would no longer work", DEVELOPER),
     "test_generators": ("The site would not be the same with both of its generators", DEVELOPER),
     "test_editing": (
         "A check on how the files are written failed",
         "follow the message; CONTRIBUTING.md, “What the checks mean”",
     ),
-    "test_hardening": ("The page contains something that is not allowed", "follow the message: it says what to write instead"),
-    "test_surfaces": ("A file contains something that is not allowed", "follow the message: it says what to write instead"),
-    "test_site": ("A page, or its preview, is not as readers should get it", DEVELOPER),
-    "test_reading": ("A part of the statement does not read as written", DEVELOPER),
+    "test_docs": ("A check on how the files are written failed", DEVELOPER),
+    "test_hardening": ("The page contains something that is not allowed", NOT_ALLOWED),
+    "test_surfaces": ("A file contains something that is not allowed", NOT_ALLOWED),
+    "test_attachments": ("A file contains something that is not allowed", NOT_ALLOWED),
+    "test_site": (PAGE, DEVELOPER),
+    "test_cards": (PAGE, DEVELOPER),
+    "test_critical_css": (PAGE, DEVELOPER),
+    "test_markup": (PAGE, DEVELOPER),
+    "test_first_paint": (PAGE, DEVELOPER),
+    "test_every_engine": (PAGE, DEVELOPER),
+    "test_reading_theme": (PAGE, DEVELOPER),
+    "test_reporting": (PAGE, DEVELOPER),
+    "test_valid_html": (PAGE, DEVELOPER),
+    "test_reading": (READ, DEVELOPER),
+    "test_reading_scripts": (READ, DEVELOPER),
+    "test_scripts": (READ, DEVELOPER),
     "test_reading_a11y": ("The page is harder to read for some readers (accessibility)", DEVELOPER),
     "test_sharing": (
         "A shared link would no longer work",
@@ -51,7 +68,11 @@ CHECKS = {
         "(`old-id: new-id` under the page's `aliases:`), `moved:` for a page that is gone",
     ),
     "test_share_addresses": ("A share address would no longer lead to its part", DEVELOPER),
-    "test_review": ("The verdict on pull requests would no longer be right", DEVELOPER),
+    "test_review": (VERDICT, DEVELOPER),
+    "test_redline": (VERDICT, DEVELOPER),
+    "test_preview": (VERDICT, DEVELOPER),
+    "test_ci_summary": (VERDICT, DEVELOPER),
+    "test_serving": ("The site on an editor's computer (make serve) would no longer show each change", DEVELOPER),
 }
 OTHER = ("A check failed", "ask a developer: the details are in the log of the step that ran the tests")
 # Words from the test machinery that mean nothing to an editor.
@@ -158,7 +179,7 @@ def test_findings(report, build_failed):
         if (problem.tag == "error" and "site_dir" in text) or "Aborted with" in text:
             not_run += 1  # the session's build failed: the build's own message says why
             continue
-        title, fix = CHECKS.get(case.get("classname", "").rsplit(".", 1)[-1], OTHER)
+        title, fix = TEST_GROUPS.get(case.get("classname", "").rsplit(".", 1)[-1], OTHER)
         found = failure_places(text)
         if found:
             findings += [Finding(title, said, file, line, fix) for file, line, said in found]

@@ -111,7 +111,12 @@ def test_every_make_target_and_command_the_docs_name_exists():
 
 
 def printed_titles():
-    return {title for title, _ in summary.CHECKS.values()} | {summary.BUILD, summary.OTHER[0], review.CODE_CHANGED}
+    return {title for title, _ in summary.TEST_GROUPS.values()} | {summary.BUILD, summary.OTHER[0], review.CODE_CHANGED}
+
+
+def test_every_group_of_tests_has_its_title_for_editors():
+    groups = {path.stem for path in ROOT.glob("tests/*/test_*.py")}
+    assert groups <= set(summary.TEST_GROUPS), sorted(groups - set(summary.TEST_GROUPS))
 
 
 def test_contributings_table_of_checks_holds_the_titles_the_summary_prints():

@@ -197,7 +197,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(workflow):
 PRIVILEGED = {"pull_request_target", "workflow_run"}
 VERDICT = ROOT / ".github" / "workflows" / "verdict.yml"
 PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
-CHECKS = ROOT / ".github" / "workflows" / "checks.yml"
+CHECKS_WORKFLOW = ROOT / ".github" / "workflows" / "checks.yml"
 PRIVILEGED_TRIGGER = {VERDICT: {"pull_request_target"}, PUBLISH: {"workflow_run"}}
 # What the verdict's job may run of git: fetching and naming commits, never a checkout of one.
 READING_GIT = {"fetch", "cat-file", "rev-parse"}
@@ -294,7 +294,7 @@ def test_only_mains_newest_commit_whose_checks_passed_is_published_one_deploymen
     """publish.yml starts when a run of checks.yml ends, goes on for this repository's pushes to
     main that passed, and only for main's newest commit (checks that end out of order never put
     an older one back); it builds exactly the commit checked, against what readers have now."""
-    publish, checks = workflow(PUBLISH), workflow(CHECKS)
+    publish, checks = workflow(PUBLISH), workflow(CHECKS_WORKFLOW)
     assert publish[True] == {"workflow_run": {"workflows": [checks["name"]], "types": ["completed"], "branches": ["main"]}}
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     which, build, deploy = (publish["jobs"][name] for name in ("which", "build", "deploy"))
