@@ -1,4 +1,7 @@
-"""Every bound on what editors may put into the site, in one place, each with why.
+"""The bounds on what editors may put into the site, each with why: the sizes and counts of files,
+pages, settings and IDs. A reader of one format keeps the bounds of its own work beside it:
+pdf.py (objects, revisions, seconds), svg.py (elements), allowlist.py (nesting), redline.py
+(words compared).
 
 The checks (checks.py) stop an input past a bound with a `file:line` message before any work
 grows with it: a page's work is bounded (its size, its parts, the nav it carries), so a build
