@@ -68,6 +68,10 @@ def serve(root, dev_addr):
             server.send_signal(signal.SIGINT)
 
     signal.signal(signal.SIGTERM, stop)
+    # ^C stops MkDocs' server, which then cleans up after itself. A shell starts a background job
+    # with ^C ignored, and a program keeps what it was started with: the server would then never
+    # stop. With Python's own handler here, each server starts with ^C's default, and stops on it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     while not stopping.is_set():
         problems = settings_problems(root)
         for problem in problems:

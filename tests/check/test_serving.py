@@ -7,6 +7,13 @@ rebuild. tests/browser/test_serving.py serves a copy and edits it in Chromium.""
 import html
 import logging
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,7 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.utils import CountHandler
-from project import copy_project, logged, with_build_cache
+from project import ENV, copy_project, logged, with_build_cache
 
 from statement_site import serve
 from statement_site.steps.policy import digest
@@ -162,3 +169,35 @@ def test_every_input_of_the_build_is_watched(project):
     inputs = {project / "config/site.yml", project / "overrides", project / "hooks/statement_site.py", project / "published-anchors.yml", serve.PACKAGE}
     assert set(server.watched) == inputs, "docs/ and mkdocs.yml MkDocs watches itself"
     assert isinstance(server.builder, serve.Rebuild) and isinstance(server.app, serve.AllowingReloadScript)
+
+
+def test_make_serve_stops_when_told_even_started_with_ctrl_c_ignored(tmp_path):
+    """A shell starts a background job with ^C ignored, and the server inherits it: told to stop
+    (SIGTERM, as an editor's terminal or CI stops it), make serve stops all the same."""
+    project = with_build_cache(copy_project(tmp_path / "project"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "statement_site", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, preexec_fn=ignore_ctrl_c)
+    try:
+        deadline = time.monotonic() + 60
+        while not answers(port):
+            assert server.poll() is None and time.monotonic() < deadline, "make serve did not start"
+            time.sleep(0.2)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=20) == 0
+    finally:
+        server.kill()
+
+
+def ignore_ctrl_c():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def answers(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):
+            return True
+    except (urllib.error.URLError, ConnectionError):
+        return False
