@@ -45,6 +45,11 @@ def source():
     return Source.read(ROOT)
 
 
+def home_page(model):
+    """The model of the home page, the statement, whatever its file is called (index.md, README.md)."""
+    return next(page for page in model.pages.values() if page.url == "")
+
+
 def page_in_the_menu(model):
     """The address, from the home page, of a page the menu lists at its top level (not the home
     page), as its link is written: "privacy/"."""

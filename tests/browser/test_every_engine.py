@@ -16,11 +16,11 @@ from browsing import (
     use_controls,
     without_images,
 )
-from project import source
+from project import home_page, source
 
 from statement_site.source.text import squeeze
 
-STATEMENT = source().pages["index.md"]
+STATEMENT = home_page(source())
 SITE_URL = source().config.site_url
 
 

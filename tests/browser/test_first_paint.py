@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from browsing import ANIMATIONS_SETTLED, open_ready
 from PIL import Image, ImageChops
-from project import build_copy, copy_project, serve, source
+from project import build_copy, copy_project, home_page, serve, source
 
 
 @pytest.fixture(scope="session")
@@ -156,7 +156,7 @@ def test_what_the_bundle_adds_looks_as_with_the_full_stylesheets(browser, tmp_pa
     (`md-typeset__scrollwrap`). The stylesheet loaded with the bundle styles them exactly as
     the full stylesheets do."""
     project = copy_project(tmp_path)
-    index = project / "docs" / "index.md"
+    index = project / "docs" / home_page(source()).src
     index.write_text(index.read_text(encoding="utf-8") + TABLE, encoding="utf-8")
     code, output = build_copy(project)
     assert code == 0, output

@@ -22,7 +22,7 @@ def preview(tmp_path_factory):
     content, one page renamed and its old address kept (published-anchors.yml, `moved:`),
     reviewed as the Verdict reviews it."""
     repo = repository(tmp_path_factory.mktemp("preview") / "repo")
-    old = next(src for src in Source.read(repo).pages if src != "index.md" and "/" not in src)
+    old = next(page.src for page in Source.read(repo).pages.values() if page.url and "/" not in page.src)
     new = f"moved-{old}"
     (repo / "docs" / old).rename(repo / "docs" / new)
     settings = repo / "mkdocs.yml"
@@ -48,7 +48,7 @@ def reader(browser):
 def test_the_nav_leads_from_index_html_to_every_page_with_its_scripts_running(reader, preview):
     source, site, _ = preview
     reader.goto((site / "index.html").as_uri())
-    for entry in (entry for entry in source.config.nav if entry.src and entry.src != "index.md"):
+    for entry in (entry for entry in source.config.nav if entry.src and source.pages[entry.src].url):
         page = source.pages[entry.src]
         reader.locator(".md-sidebar--primary a.md-nav__link", has_text=entry.title).first.click()
         reader.wait_for_url((site / page.dest).as_uri())

@@ -8,9 +8,9 @@ import re
 
 import pytest
 from browsing import ANIMATIONS_SETTLED, in_view_below_header, open_ready
-from project import source
+from project import home_page, source
 
-STATEMENT = source().pages["index.md"]
+STATEMENT = home_page(source())
 
 
 def test_every_section_lands_in_view(page, base_url):

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, SIDEWAYS, VIEWPORTS, PageWatch
-from project import ROOT, page_in_the_menu, source
+from project import ROOT, home_page, page_in_the_menu, source
 
 from statement_site.source.parts import KINDS
 from statement_site.source.text import squeeze
@@ -16,7 +16,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 SCHEMES = {"light": "default", "dark": "slate"}  # system setting -> Material's palette
 # Every page built from docs/, by its address, and the 404 page.
 PAGES = [page.url for page in source().pages.values()] + ["404.html"]
-STATEMENT = source().pages["index.md"]
+STATEMENT = home_page(source())
 SECTIONS = [part.id for part in STATEMENT.parts if part.kind == "heading" and part.level == 2]
 CHROME = [".md-header", ".md-sidebar", ".md-footer", ".md-skip", ".md-content__button", ".headerlink", ".share-link"]
 
@@ -76,7 +76,7 @@ def test_axe_finds_no_violation_with_every_kind_of_content(browser, edited, sche
     definition lists, notices, tables, footnotes…), at phone and desktop widths; and each task's
     box is named by its words, and stays as written whatever a reader does to it."""
     model, url = edited
-    tasks = [p for p in model.pages["index.md"].parts if p.kind == "item" and p.text.startswith(("[x] ", "[ ] "))]
+    tasks = [p for p in home_page(model).parts if p.kind == "item" and p.text.startswith(("[x] ", "[ ] "))]
     assert tasks, "the edited copy has a task list"
     found = []
     for width, viewport in VIEWPORTS.items():
@@ -212,7 +212,7 @@ def test_every_kind_of_part_keeps_its_contrast_when_landed_on(browser, edited):
     """In a copy with every ordinary edit: landed on a heading, a paragraph, a list item, a
     quotation, a footnote…, the permalink shown, every text keeps 4.5:1 on the mark."""
     model, url = edited
-    statement = model.pages["index.md"]
+    statement = home_page(model)
     kinds = {}  # the last part of each kind (the paragraphs at the end have links)
     for part in reversed(statement.parts):
         if part.id and (part.shareable or part.kind == "footnote"):

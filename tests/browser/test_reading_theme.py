@@ -6,9 +6,9 @@ anything; and the defects found in other browsers and settings stay fixed."""
 
 import pytest
 from browsing import ANIMATIONS_SETTLED, SCRIPTS_READY, PageWatch, open_ready
-from project import page_in_the_menu, source
+from project import home_page, page_in_the_menu, source
 
-STATEMENT = source().pages["index.md"]
+STATEMENT = home_page(source())
 SECTIONS = [part.id for part in STATEMENT.parts if part.kind == "heading" and part.level == 2]
 
 # Material mounts its components on DOMContentLoaded, dispatched again by the loader

@@ -6,7 +6,7 @@ printed. tests/check/test_site.py holds every page's link without JavaScript."""
 from urllib.parse import urlsplit
 
 from browsing import open_ready
-from project import serve, source
+from project import home_page, serve, source
 
 LINK = "p.report-mistake > a"
 
@@ -20,7 +20,7 @@ def wait_for_where(page, address):
 
 
 def test_after_landing_on_a_part_the_link_carries_it_and_follows_the_reader(page, base_url):
-    statement = source().pages["index.md"]
+    statement = home_page(source())
     first, second = [part for part in statement.parts if part.shareable and part.id][:2]
     address = source().config.site_url + statement.url
     open_ready(page, f"{base_url}{statement.url}#{first.id}")

@@ -6,7 +6,7 @@ settings is read safely before MkDocs loads them."""
 
 import re
 
-from project import published_copy, served_live, with_build_cache
+from project import home_page, published_copy, served_live, with_build_cache
 
 from statement_site.source.project import Source
 
@@ -36,7 +36,9 @@ def replace(path, old, new):
 def test_the_open_page_reloads_after_a_change_to_any_input(browser, tmp_path):
     project = with_build_cache(published_copy(tmp_path / "project"))
     log = tmp_path / "serve.log"
-    paragraph = next(part for part in Source.read(project).pages["index.md"].parts if part.kind == "paragraph" and part.explicit)
+    home = home_page(Source.read(project))
+    statement = project / "docs" / home.src
+    paragraph = next(part for part in home.parts if part.kind == "paragraph" and part.explicit)
     with served_live(project, log) as address:
         page = browser.new_page()
         page.add_init_script(RECORD_VIOLATIONS)
@@ -48,13 +50,13 @@ def test_the_open_page_reloads_after_a_change_to_any_input(browser, tmp_path):
 
         # A page's words.
         mark(page)
-        replace(project / "docs/index.md", paragraph.text, f"Reloaded words. {paragraph.text}")
+        replace(statement, paragraph.text, f"Reloaded words. {paragraph.text}")
         reloaded(page, "document.body.innerText.includes('Reloaded words.')")
 
         # An ID renamed: the build stops, on the page and in the terminal, naming the alias to
         # add; the alias added to published-anchors.yml, the page comes back.
         mark(page)
-        replace(project / "docs/index.md", f"{{#{paragraph.id}}}", f"{{#{paragraph.id}-renamed}}")
+        replace(statement, f"{{#{paragraph.id}}}", f"{{#{paragraph.id}-renamed}}")
         reloaded(page, "document.title === 'The site was not built'")
         shown = page.locator("pre").inner_text().splitlines()
         assert any(re.match(rf"[\w/.-]+:\d+: .*#{paragraph.id}\b", line) for line in shown), shown

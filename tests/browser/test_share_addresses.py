@@ -5,7 +5,7 @@ What crawlers read of these pages is tested without a browser (tests/check/test_
 import pytest
 from browsing import VIEWPORTS, PageWatch, in_view_below_header
 from edits import rename_id
-from project import build_copy, copy_project, serve, source
+from project import build_copy, copy_project, home_page, serve, source
 
 
 def shared_parts():
@@ -52,7 +52,7 @@ def test_every_share_address_lands_on_its_part(reader, base_url):
 def renamed_site(tmp_path_factory):
     """An editor renames a call's ID and adds the alias the build asks for."""
     project = copy_project(tmp_path_factory.mktemp("renamed") / "project")
-    call = next(p for p in source().pages["index.md"].parts if p.kind == "item" and p.explicit)
+    call = next(p for p in home_page(source()).parts if p.kind == "item" and p.explicit)
     rename_id(project, call.id, f"{call.id}-renamed")
     code, output = build_copy(project, "-q")
     assert code == 0, output

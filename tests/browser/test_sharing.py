@@ -5,11 +5,11 @@ import pytest
 from browsing import in_view_below_header, open_ready
 from edits import add_move, own, publish_and_rename_a_page, rename_id
 from playwright.sync_api import expect
-from project import build_copy, copy_project, published_copy, serve, source, zensical_build
+from project import build_copy, copy_project, home_page, published_copy, serve, source, zensical_build
 
 # One of each kind of part people share: a section, a call, and the longest paragraph (taller
 # than a phone's screen). Read from the statement, so that editors can rename them.
-STATEMENT = source().pages["index.md"]
+STATEMENT = home_page(source())
 SECTION = next(p.id for p in STATEMENT.parts if p.kind == "heading" and p.level == 2)
 CALL = next(p.id for p in STATEMENT.parts if p.kind == "item" and p.explicit)
 PARAGRAPH = max((p for p in STATEMENT.parts if p.kind == "paragraph" and p.explicit), key=lambda p: len(p.text)).id
