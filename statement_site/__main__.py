@@ -41,9 +41,11 @@ def serve(args):
     return serve.serve(args.root, args.dev_addr)
 
 
-def check(args):
+def check(args, source=None):
+    """The editor checks, over `source` when the caller has read it: 0 when there is no problem."""
     started = time.monotonic()
-    problems = checks.run(args.root)
+    source = source or Source.read(args.root)
+    problems = checks.check(source, read_published(args.root))
     for problem in problems:
         print(f"ERROR   -  {problem}", file=sys.stderr)
     took = time.monotonic() - started
@@ -75,13 +77,8 @@ def finish(args, source=None):
 def zensical(args):
     """The site built with Zensical, which runs no hooks: the editor checks, `zensical build
     --clean` (a program of its own, beside this Python), then the pipeline, all over one model."""
-    started = time.monotonic()
     source = Source.read(args.root)
-    problems = checks.check(source, read_published(args.root))
-    for problem in problems:
-        print(f"ERROR   -  {problem}", file=sys.stderr)
-    print(f"statement_site check: {len(problems)} problem(s) in {time.monotonic() - started:.2f} s", file=sys.stderr if problems else sys.stdout)
-    if problems:
+    if check(args, source):
         return 1
     zensical = str(Path(sys.executable).with_name("zensical"))
     built = subprocess.run([zensical, "build", "--clean"], cwd=args.root, env={**os.environ, "SITE_DIR": args.site_dir})
