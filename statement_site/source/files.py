@@ -191,6 +191,11 @@ class WorkTree:
         return (self.root / path).is_file()
 
 
+# Files of a commit up to this size are read together, in one `git cat-file --batch`: a model or
+# a redline reads many small files (pages, settings), one git process each otherwise.
+BATCH_BYTES = 200_000
+
+
 class GitTree:
     """Files at a commit, read with git alone: the published state a change is compared with."""
 
@@ -198,6 +203,7 @@ class GitTree:
         self.root = Path(root)
         self.commit = commit
         self.blobs = {}  # path -> (kind, size, sha)
+        self.small = None  # sha -> bytes of every file up to BATCH_BYTES, once one is read
         listing = git(root, "ls-tree", "-r", "-l", "--full-tree", "-z", commit)
         for entry in filter(None, (listing or "").split("\0")):
             info, path = entry.split("\t", 1)
@@ -214,10 +220,31 @@ class GitTree:
                 yield path, self.blobs[path][0], self.blobs[path][1]
 
     def read_bytes(self, path):
-        result = subprocess.run(
-            ["git", "cat-file", "blob", self.blobs[path][2]], cwd=self.root, capture_output=True, timeout=30
-        )
+        kind, size, sha = self.blobs[path]
+        if kind == "file" and size <= BATCH_BYTES:
+            if self.small is None:
+                self.small = self.read_batch(sorted({s for k, n, s in self.blobs.values() if k == "file" and n <= BATCH_BYTES}))
+            if sha in self.small:
+                return self.small[sha]
+        result = subprocess.run(["git", "cat-file", "blob", sha], cwd=self.root, capture_output=True, timeout=30)
         return result.stdout
+
+    def read_batch(self, shas):
+        """{sha: bytes} of the blobs `shas`, read by one `git cat-file --batch`; {} if git fails."""
+        try:
+            result = subprocess.run(["git", "cat-file", "--batch"], cwd=self.root, input="\n".join(shas).encode() + b"\n", capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return {}
+        found, at, out = {}, 0, result.stdout
+        while at < len(out):
+            end = out.index(b"\n", at)
+            header, at = out[at:end].split(b" "), end + 1
+            if len(header) != 3 or header[1] != b"blob":
+                continue  # "<sha> missing"
+            size = int(header[2])
+            found[header[0].decode()] = out[at : at + size]
+            at += size + 1
+        return found
 
     def exists(self, path):
         return path in self.blobs
