@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import html5lib
 
 from .homographs import host_problem
+from .markup import line_offsets
 from .source.text import INVISIBLE
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -588,8 +589,3 @@ def misparsed(text, errors):
             )
         )
     return refusals
-
-
-def line_offsets(text):
-    """Where each line of `text` starts: [0, the offset after each newline…]."""
-    return [0] + [match.end() for match in re.finditer("\n", text)]

@@ -54,11 +54,19 @@ from pathlib import Path
 from typing import NamedTuple
 
 import PIL
-import regex
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .source import text as text_model
-from .source.text import DIRECTION_MARKS, JOINERS, direction, has_right_to_left, letter_scripts, line_breaks, needed
+from .source.text import (
+    CLAUSE_END,
+    DIRECTION_MARKS,
+    JOINERS,
+    direction,
+    has_right_to_left,
+    letter_scripts,
+    line_breaks,
+    needed,
+)
 
 SIZE = (1200, 630)
 MARGIN = 80
@@ -83,9 +91,6 @@ FONTS = {(family, bold): FOLDER / files[bold] for family, files in FAMILIES.item
 SHAPED = frozenset({"scripts", "cjk"})  # laid out by Raqm
 # What Raqm lays out unseen (HarfBuzz hides default-ignorable characters), in a font's cmap or not.
 UNSEEN = JOINERS | DIRECTION_MARKS | {" "}
-# Where a last line may not end before its ellipsis: spaces, and commas, colons and dashes of any
-# script (Unicode's SContinue: "," "، " "、" "，" "：" "–"…).
-CLAUSE_END = regex.compile(r"[\p{Sentence_Break=SContinue}\s]+$")
 INSTALL_FRIBIDI = (
     "the preview cards of this page are in a script that needs Pillow's complex text layout (Raqm), which needs "
     "the FriBiDi library on the machine that builds: install it (Debian and Ubuntu: apt-get install libfribidi0; "

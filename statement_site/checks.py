@@ -26,7 +26,7 @@ from .source.files import ANCHORS_FILE, CONFIG_FILE, DOCS, GENERATED, page_url
 from .source.parts import habit_of, locate_text
 from .source.project import Source, read_published
 from .source.strict import as_yaml
-from .source.text import INVISIBLE, direction, hidden_characters, is_id, slug, visible
+from .source.text import COMMON_SCRIPTS, INVISIBLE, direction, hidden_characters, is_id, slug, visible
 from .svg import svg_problems
 
 # A page is taken for one in another language when these short words outnumber English ones.
@@ -404,7 +404,7 @@ def script_problem(page):
     counts = {}
     letters = [char for part in page.parts for char in part.text if char.isalpha()]
     for char in letters:
-        for script in ("Latn",) if char.isascii() else script_extension(char) - {"Zyyy", "Zinh"}:
+        for script in ("Latn",) if char.isascii() else script_extension(char) - COMMON_SCRIPTS:
             counts[script] = counts.get(script, 0) + 1
     letters = len(letters)
     script = max(counts, key=counts.get, default="Latn")

@@ -17,7 +17,8 @@ Scripts are Unicode's, as fontTools ships them (`script_extension`).
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
-COMMON = {"Zyyy", "Zinh"}  # characters of every script: digits, signs, combining marks
+from .source.text import COMMON_SCRIPTS
+
 # Scripts that may share a label, as Chromium allows them.
 TOGETHER = ({"Latn", "Hani", "Hira", "Kana"}, {"Latn", "Hani", "Bopo"}, {"Latn", "Hani", "Hang"})
 # Cyrillic letters that look like Latin ones (Chromium's list for whole-script look-alikes).
@@ -62,7 +63,7 @@ def look_alike(label, top):
         return None
     from fontTools.unicodedata import script_extension  # only for a host that is not ASCII
 
-    scripts = [(char, set(script_extension(char)) - COMMON) for char in label]
+    scripts = [(char, set(script_extension(char)) - COMMON_SCRIPTS) for char in label]
     scripts = [(char, found) for char, found in scripts if found]
     shared = set.intersection(*(found for _, found in scripts)) if scripts else set()
     if shared == {"Cyrl"} or shared >= {"Cyrl"} and len(shared) == 1:

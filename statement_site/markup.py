@@ -16,7 +16,7 @@ class Markup(HTMLParser):
     def __init__(self, text):
         super().__init__(convert_charrefs=False)
         self.tags, self.texts, self.inside = [], [], []
-        self.lines = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.lines = line_offsets(text)
         self.feed(text)
         self.close()
 
@@ -39,6 +39,11 @@ class Markup(HTMLParser):
     def handle_data(self, data):
         if not self.inside:
             self.texts.append((self.here(), len(data)))
+
+
+def line_offsets(text):
+    """Where each line of `text` starts: [0, the offset after each newline…]."""
+    return [0] + [match.end() for match in re.finditer("\n", text)]
 
 
 def with_edits(text, edits):

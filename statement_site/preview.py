@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-from .markup import Markup
+from .markup import Markup, with_edits
 
 # The attributes of tags whose value is an address: a, link, script, img, and the script of a
 # moved page's old address (overrides/redirect-page.html), which reads its data-to.
@@ -76,10 +76,8 @@ def with_tag_addresses(text, change):
         refresh = tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh"
         new = ATTRIBUTE.sub(lambda match, refresh=refresh: with_value_changed(match, change, refresh), raw)
         if new != raw:
-            edits.append((start, raw, new))
-    for start, raw, new in reversed(edits):
-        text = text[:start] + new + text[start + len(raw) :]
-    return text
+            edits.append((start, start + len(raw), new))
+    return with_edits(text, edits)
 
 
 def with_value_changed(match, change, refresh):

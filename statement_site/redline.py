@@ -24,7 +24,6 @@ or HTML; and the report stops before the 1 MiB GitHub shows of a job summary.
 
 import posixpath
 import string
-import subprocess
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
@@ -32,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import limits
 from .pdf import pdf_text
-from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GitTree, git
+from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GitTree, changed_paths, git
 from .source.parts import ASPECTS, KINDS
 from .source.project import Source
 from .source.text import visible
@@ -44,7 +43,6 @@ CONTEXT = 6  # unchanged words kept on each side of a change
 # GitHub shows at most 1 MiB (1,048,576 bytes) of a step's job summary.
 LIMIT = 1_000_000
 CUT = "The redline stops here, longer than GitHub shows: `git diff` between the two commits has the rest."
-STATUS = {"A": "added", "M": "changed", "T": "changed", "D": "removed", "R": "renamed", "C": "copied"}
 # Files whose words a reader reads, and how large a file is read for them.
 WORDS_OF = {".pdf": limits.PDF_BYTES, ".svg": limits.SVG_BYTES}
 # The settings that reach every page, as `source.config` holds them, and what to call them.
@@ -132,13 +130,13 @@ def report(root, base, head):
     root = Path(root)
     base, head = commit_of(root, base), commit_of(root, head)
     before, after = Version.read(root, base), Version.read(root, head)
-    files = changed_files(root, base, head)
+    files = changed_paths(root, base, head, DOCS, ANCHORS_FILE, CONFIG_FILE, CODE_CONFIG)
     lines, shown = [], set()
     settings = settings_lines(before.source.config, after.source.config)
     if settings:
         lines += ["### Site settings", "", *settings, ""]
         shown.add(CONFIG_FILE)
-    renamed = {old: new for status, old, new in files if status == "R"}
+    renamed = {old: new for status, old, new in files if status == "renamed"}
     for old_src, new_src in pages_to_show(before.source, after.source, renamed):
         block = page_block(before, after, old_src, new_src, shown)
         if block or old_src != new_src:  # a new or renamed page is a change, whatever it holds
@@ -160,30 +158,6 @@ def commit_of(root, name):
     if not found:
         raise SystemExit(f"redline: {name!r} is not a commit of this repository")
     return found.strip()
-
-
-def changed_files(root, base, head):
-    """[(status letter, path, new path or None)] of the files under docs/, published-anchors.yml,
-    mkdocs.yml and config/site.yml that differ between two commits, renames found (-M)."""
-    result = subprocess.run(
-        ["git", "diff", "--name-status", "-z", "-M", "--no-ext-diff", base, head, "--", DOCS, ANCHORS_FILE, CONFIG_FILE, CODE_CONFIG],
-        cwd=root,
-        capture_output=True,
-        timeout=60,
-    )
-    if result.returncode:
-        raise SystemExit(f"redline: git diff failed: {result.stderr.decode('utf-8', 'backslashreplace').strip()}")
-    fields = result.stdout.decode("utf-8", "backslashreplace").split("\0")
-    found, index = [], 0
-    while index + 1 < len(fields) and fields[index]:
-        status = fields[index][0]
-        if status in "RC":  # R100 old new
-            found.append((status, fields[index + 1], fields[index + 2]))
-            index += 3
-        else:
-            found.append((status, fields[index + 1], None))
-            index += 2
-    return found
 
 
 def pages_to_show(before, after, renamed):
@@ -615,19 +589,19 @@ def pages_and_files(before, after, files, shown):
         if path in shown and (new_path is None or new_path in shown):
             continue
         names = code(path) if new_path is None else f"{code(path)} → {code(new_path)}"
-        lines.append(f"- **File {STATUS.get(status, 'changed')}**: {names} {file_change(before, after, path, new_path or path, status)}")
+        lines.append(f"- **File {status}**: {names} {file_change(before, after, path, new_path or path, status)}")
     return lines
 
 
 def file_change(before, after, path, new_path, status):
     """A changed file by what it holds: its size and digest at each commit, and a PDF's or an
     SVG's words redlined, or that they cannot be read."""
-    if status == "D":
+    if status == "removed":
         return f"({before.file(path)})"
-    sizes = f"({after.file(new_path)})" if status == "A" else f"({before.file(path)} → {after.file(new_path)})"
+    sizes = f"({after.file(new_path)})" if status == "added" else f"({before.file(path)} → {after.file(new_path)})"
     if PurePosixPath(new_path).suffix.lower() not in WORDS_OF:
         return sizes
-    was, now = words_of(before, path) if status != "A" else "", words_of(after, new_path)
+    was, now = words_of(before, path) if status != "added" else "", words_of(after, new_path)
     if was is None or now is None:
         return f"{sizes}: its words cannot be read"
     return f"{sizes}: the same words" if was == now else f"{sizes}, its words: {changed_words(was, now)}"

@@ -60,8 +60,8 @@ class Change:
 
     @property
     def shown(self):
-        names = summary.literal(self.path) if self.new_path is None else f"{summary.literal(self.path)} → {summary.literal(self.new_path)}"
-        return f"<code>{names}</code> ({self.status})"
+        names = redline.code(self.path) if self.new_path is None else f"{redline.code(self.path)} → {redline.code(self.new_path)}"
+        return f"{names} ({self.status})"
 
 
 @dataclass(frozen=True)

@@ -287,10 +287,10 @@ def is_content(path):
 STATUS = {"A": "added", "M": "changed", "T": "changed", "D": "removed", "R": "renamed", "C": "copied"}
 
 
-def changed_paths(root, base, head):
-    """[(what happened, path, new path or None)] of every file that differs between two commits,
-    renames found: `git diff --name-status -z -M`, whatever the names hold."""
-    listing = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head)
+def changed_paths(root, base, head, *paths):
+    """[(what happened, path, new path or None)] of every file that differs between two commits
+    (or only under `paths`), renames found: `git diff --name-status -z -M`, whatever the names hold."""
+    listing = git(root, "diff", "--name-status", "-z", "-M", "--no-ext-diff", "--no-textconv", base, head, "--", *paths)
     if listing is None:
         raise SystemExit(f"git diff {base} {head} failed: is each a commit of this repository?")
     fields, found, index = listing.split("\0"), [], 0

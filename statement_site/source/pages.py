@@ -15,7 +15,7 @@ from .. import limits
 from .files import decode, page_url, share_path
 from .parts import cut_into_parts, locate_text
 from .strict import mapping_items, read_strict_yaml
-from .text import hidden_characters, is_control, squeeze
+from .text import hidden_in_value, squeeze
 
 
 @dataclass(frozen=True)
@@ -240,8 +240,7 @@ def text_problem(value):
 def hidden_problem(value, allowed=""):
     """An invisible or control character a YAML escape (`\\u0007`) wrote into a value, or None;
     not one its words' spelling needs (a Persian title's non-joiner, text.hidden_characters)."""
-    controls = (c for c in value if c not in allowed and is_control(c))
-    hidden = next(controls, None) or next((c for _, c in hidden_characters(value, marks=True)), None)
+    hidden = hidden_in_value(value, allowed)
     return hidden and f"the invisible character U+{ord(hidden):04X} is not allowed in it: delete it"
 
 

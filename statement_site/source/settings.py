@@ -33,7 +33,7 @@ from .. import limits
 from ..problems import Problem
 from .files import CODE_CONFIG, CONFIG_FILE, DOCS, WorkTree, decode, file_name_problem
 from .strict import syntax_message
-from .text import INVISIBLE
+from .text import hidden_in_value
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ def text_problem(value, one_line, bound):
         return "has no text: write it, or delete the line", None
     if one_line and "\n" in value.strip():
         return "is one line of text", None
-    hidden = next((c for c in value if ord(c) in INVISIBLE or (unicodedata.category(c) == "Cc" and c != "\n")), None)
+    hidden = hidden_in_value(value, allowed="\n")
     if hidden:
         name = unicodedata.name(hidden, "a control character")
         return f"the invisible character U+{ord(hidden):04X} ({name}) is not allowed: it makes text read otherwise than it shows; delete it", hidden

@@ -33,6 +33,9 @@ UNSPACED = regex.compile(r"\p{Line_Break=Complex_Context}")
 # 1️⃣, a mathematical sign, an ideograph's standardized variant).
 PICTOGRAPH = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}]")
 VARIABLE = regex.compile(r"[\p{Emoji}\p{Sm}\p{Script=Han}]")
+# Where a text cut short may not end before its ellipsis: spaces, and commas, colons and dashes
+# of any script (Unicode's SContinue: "," "، " "、" "，" "：" "–"…); cards and share pages.
+CLAUSE_END = regex.compile(r"[\p{Sentence_Break=SContinue}\s]+$")
 
 
 def is_id(text):
@@ -90,6 +93,13 @@ def visible(text):
     and reads as it is, so that nothing in it can start a line of its own (a workflow command
     in a CI log) or reorder what follows. A joiner a word's spelling needs stays (آتش‌بس)."""
     return "".join(escape_of(char) if is_hidden(char) and not needed(text, n) else char for n, char in enumerate(text))
+
+
+def hidden_in_value(value, allowed=""):
+    """The first control or invisible character of a setting's or front matter's value that its
+    words' spelling does not need (a Persian title's non-joiner, hidden_characters), or None."""
+    controls = (c for c in value if c not in allowed and is_control(c))
+    return next(controls, None) or next((c for _, c in hidden_characters(value, marks=True)), None)
 
 
 def hidden_characters(text, marks=False):

@@ -29,7 +29,7 @@ from .. import cards, limits
 from ..problems import Problem
 from ..source.files import share_path
 from ..source.parts import KINDS
-from ..source.text import direction, line_breaks
+from ..source.text import CLAUSE_END, direction, line_breaks
 
 TEMPLATE = "share-page.html"
 STYLESHEET = "assets/stylesheets/share-page.css"
@@ -49,7 +49,6 @@ CLAUSE_BREAK = regex.compile(
     r"\s[–—-](?=\s)|[\p{Sentence_Break=SContinue}--[\-–—]](?=\s)|[\p{Sentence_Break=SContinue}&&[\p{ea=W}\p{ea=F}]]",
     regex.V1,
 )
-CUT_END = regex.compile(r"[\p{Sentence_Break=SContinue}\s]+$")  # what a cut text does not end in before "…"
 
 
 @dataclass(frozen=True)
@@ -190,7 +189,7 @@ def shorten(text, limit, lang="en"):
         kept += piece
         if not kept.endswith(("-", "\u2010")):
             cut = kept
-    return CUT_END.sub("", cut or within(text, limit)) + "…"
+    return CLAUSE_END.sub("", cut or within(text, limit)) + "…"
 
 
 def first_words(text, limit, lang="en"):

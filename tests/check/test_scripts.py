@@ -18,6 +18,7 @@ from project import copy_project
 
 from statement_site import cards, checks
 from statement_site.source.project import Source
+from statement_site.source.settings import settings_problems
 from statement_site.source.text import direction
 from statement_site.steps import share_pages
 
@@ -190,3 +191,17 @@ def test_a_page_takes_its_languages_direction_whatever_the_sites_is():
     for site, page, wanted in (("en", "fa", "rtl"), ("ar", "en", "ltr"), ("he", "yi", "rtl"), ("en", "zh", "ltr")):
         html = BeautifulSoup(with_lang(theme.format(lang=site, dir=direction(site)), page), "html.parser")
         assert (html.html["lang"], html.html.get("dir", "ltr"), html.body["dir"]) == (page, wanted, wanted), (site, page)
+
+
+def test_a_joiner_of_a_words_spelling_is_text_in_the_sites_settings_as_in_front_matter(tmp_path):
+    """The site's name in Persian keeps its non-joiner, as a page's title does (text.hidden_in_value
+    for both); one between Latin letters is named, on its line."""
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    name = next(line for line in text.split("\n") if line.startswith("site_name:"))
+    settings.write_text(text.replace(name, f"site_name: آتش{ZWNJ}بس"), encoding="utf-8")
+    assert settings_problems(project) == []
+    settings.write_text(text.replace(name, f"site_name: Cease{ZWNJ}fire"), encoding="utf-8")
+    (problem,) = settings_problems(project)
+    assert problem.file == "mkdocs.yml" and text.split("\n").index(name) + 1 == problem.line and "U+200C" in problem.message
