@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import limits
 from .pdf import pdf_text
-from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, GitTree, changed_paths, git
+from .source.files import ANCHORS_FILE, CODE_CONFIG, CONFIG_FILE, DOCS, ContentOver, GitTree, changed_paths, git
 from .source.parts import ASPECTS, KINDS
 from .source.project import Source
 from .source.text import visible
@@ -106,9 +106,10 @@ class Version:
     tree: GitTree
 
     @classmethod
-    def read(cls, root, commit):
+    def read(cls, root, commit, code=None):
+        """The commit's content, rendered by its own code, or by `code`'s (a tree) when given."""
         tree = GitTree(root, commit)
-        return cls(Source.read(root, tree), tree)
+        return cls(Source.read(root, ContentOver(tree, code) if code else tree), tree)
 
     def file(self, path):
         """What a reader could tell of a file: its size and a digest of what it holds."""
@@ -125,11 +126,13 @@ class Version:
         return f"{address} ({self.file(path)}{'' if words is None else ', its words: “' + words + '”'})", path
 
 
-def report(root, base, head):
-    """The redline from `base` to `head` (commits, branches or tags of the repository at `root`)."""
+def report(root, base, head, code=None):
+    """The redline from `base` to `head` (commits, branches or tags of the repository at `root`),
+    both read by their own code, or by `code`'s (a tree: the review's checkout of main, so that
+    a pull request's code never shapes what its reviewers read)."""
     root = Path(root)
     base, head = commit_of(root, base), commit_of(root, head)
-    before, after = Version.read(root, base), Version.read(root, head)
+    before, after = Version.read(root, base, code), Version.read(root, head, code)
     files = changed_paths(root, base, head, DOCS, ANCHORS_FILE, CONFIG_FILE, CODE_CONFIG)
     lines, shown = [], set()
     settings = settings_lines(before.source.config, after.source.config)

@@ -232,7 +232,7 @@ def report(verdict, root, since, head):
             "",
         ]
     lines += ["## What this pull request changes", "", *changes_list(verdict.changes), ""]
-    text = "\n".join(lines) + "\n" + redline.report(root, since, head)
+    text = "\n".join(lines) + "\n" + redline.report(root, since, head, code=WorkTree(root))
     return text
 
 

@@ -20,12 +20,11 @@ come from the generator (markdown/context.py), or from the options `page`, `root
 """
 
 import xml.etree.ElementTree as etree
-from urllib.parse import quote
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..source.files import share_path
+from ..source.files import share_path, site_address
 from ..source.parts import KINDS, each_part, is_shared, visible_text
 from ..source.text import is_id
 from .context import rendering_of
@@ -95,7 +94,7 @@ class ShareControls(Treeprocessor):
             # Only a part with a share address (parts.is_shared: not the page's title) says it.
             if ident in self.written and is_id(ident) and is_shared(kind, level) and rendering.page:
                 address = share_path(rendering.page, ident)
-                link.set("data-share-url", (rendering.site_url or "/") + quote(address))
+                link.set("data-share-url", site_address(rendering.site_url, address))
 
 
 def control_place(element):

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import unicodedata
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from .. import limits
 from .text import CONTROL, slug
@@ -59,6 +60,12 @@ def page_url(src):
 def share_path(src, ident):
     """Where a part's share page lives: "s/<id>/" on the home page, "s/<page>/<id>/" on others."""
     return f"{SHARE_FOLDER}/{page_url(src)}{ident}/"
+
+
+def site_address(site_url, path):
+    """The full address of a path of the site (`share_path`, `page_url`): under `site_url`, else
+    under the root of the host that serves it ("/s/calls/")."""
+    return (site_url or "/") + quote(path)
 
 
 # -- Names, sizes --------------------------------------------------------------------------------

@@ -15,11 +15,11 @@ title the way to report a mistake gives its form (overrides/partials/report.html
 import dataclasses
 import re
 from html import escape, unescape
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .. import cards
 from ..problems import Problem
-from ..source.files import SHARE_FOLDER
+from ..source.files import SHARE_FOLDER, site_address
 
 STATEMENT_KICKER = "Statement"
 TITLE = re.compile(r"<title>[^<]*</title>")
@@ -44,7 +44,7 @@ def give_each_page_its_preview(site):
         values = {
             ("property", "og:description"): page.description,
             ("name", "description"): page.description,
-            ("property", "og:image"): (source.config.site_url or "/") + quote(path),
+            ("property", "og:image"): site_address(source.config.site_url, path),
             ("property", "og:image:alt"): f"{title}. {page.description} {cards.SOURCE}.",
             ("property", "og:title"): title,
         }

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from ..source.files import page_url
+from ..source.files import page_url, site_address
 
 TEMPLATE = "redirect-page.html"
 
@@ -34,7 +34,7 @@ def write_redirects(site):
             lang=new.lang or source.config.language,
             title=new.title,
             config={"site_name": source.config.site_name, "theme": {"favicon": source.config.favicon}},
-            canonical=source.config.site_url + quote(new.url),
+            canonical=site_address(source.config.site_url, new.url),
             root=root,
             target=root + quote(new.url) if root + new.url else "./",
         )

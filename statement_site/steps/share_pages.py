@@ -27,7 +27,7 @@ import regex
 
 from .. import cards, limits
 from ..problems import Problem
-from ..source.files import share_path
+from ..source.files import share_path, site_address
 from ..source.parts import KINDS
 from ..source.text import CLAUSE_END, direction, line_breaks
 
@@ -73,7 +73,7 @@ class Share:
 
 def add_share_pages(site):
     source = site.source
-    site_url = source.config.site_url or "/"
+    site_url = source.config.site_url
     shares, problems = [], list(site.problems)
     for page in source.pages.values():
         by_id = {}
@@ -87,13 +87,13 @@ def add_share_pages(site):
         for old, new in source.aliases_of(page.src).items():
             if new in by_id and old not in by_id:
                 path = page.share_path(old)
-                by_id[old] = dataclasses.replace(by_id[new], path=path, url=site_url + quote(path), id=old, canonical=by_id[new])
+                by_id[old] = dataclasses.replace(by_id[new], path=path, url=site_address(site_url, path), id=old, canonical=by_id[new])
         shares += by_id.values()
         # A page that moved keeps its parts' share addresses too (steps/redirects.py keeps the page's).
         for moved in (move.old for move in source.moves if source.moved_to(move.old) == page.src):
             for ident, share in by_id.items():
                 path = share_path(moved, ident)
-                shares.append(dataclasses.replace(share, path=path, url=site_url + quote(path), canonical=share.canonical or share))
+                shares.append(dataclasses.replace(share, path=path, url=site_address(site_url, path), canonical=share.canonical or share))
     originals = [share for share in shares if share.canonical is None]
     drawn = draw_cards([share.card for share in originals], source.cache("cards"))
     pages, added, finished = dict(site.pages), dict(site.added), {}
@@ -104,7 +104,7 @@ def add_share_pages(site):
         finished[share.path] = dataclasses.replace(
             share,
             image_path=image_path,
-            image=site_url + quote(image_path),
+            image=site_address(site_url, image_path),
             image_alt=f"{share.title} From the statement “{share.statement}”, {cards.SOURCE}.",
         )
     environment = jinja2.Environment(
@@ -163,7 +163,7 @@ def share_of(page, n, source, site_url):
         heading = part.section or statement
     return Share(
         path=path,
-        url=site_url + quote(path),
+        url=site_address(site_url, path),
         id=part.id,
         kind=KINDS[part.kind].shared_as,
         title=title,

@@ -10,7 +10,8 @@ that language's first page otherwise."""
 
 import dataclasses
 from html import escape
-from urllib.parse import quote
+
+from ..source.files import site_address
 
 SITEMAP = "sitemap.xml"
 
@@ -28,5 +29,5 @@ def write_language_sitemaps(site):
 
 
 def sitemap(site_url, urls):
-    entries = "".join(f"  <url>\n    <loc>{escape(site_url + quote(url))}</loc>\n  </url>\n" for url in urls)
+    entries = "".join(f"  <url>\n    <loc>{escape(site_address(site_url, url))}</loc>\n  </url>\n" for url in urls)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n'

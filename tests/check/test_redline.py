@@ -27,7 +27,7 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from statement_site import redline
-from statement_site.source.files import CODE_CONFIG
+from statement_site.source.files import CODE_CONFIG, WorkTree
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -633,3 +633,18 @@ def test_an_unknown_commit_stops_the_redline(tmp_path):
     for name in ("no-such-branch", "--output=x"):
         with pytest.raises(SystemExit, match="is not a commit"):
             redline.report(tmp_path, name, "HEAD")
+
+
+def test_the_reviews_redline_reads_both_commits_with_its_own_code(tmp_path):
+    """A pull request that changes only the code's configuration (here: no more struck-through
+    words) changes what its own code would render; the review reads both commits with main's code
+    (`code`: its checkout), so the pull request's code never shapes what its reviewers read."""
+    struck = {"docs/index.md": page("must reject", "must ~~not~~ reject")}
+    without_tilde = (ROOT / CODE_CONFIG).read_text(encoding="utf-8").replace("  - pymdownx.tilde:\n      subscript: false\n", "")
+    assert "tilde" not in without_tilde
+    own = redline_of(tmp_path, struck, {**struck, CODE_CONFIG: without_tilde})
+    changed = redline.code("#call-reject-funding")
+    assert changed in own, own
+    git(tmp_path, "checkout", "-q", "HEAD~1", "--", CODE_CONFIG)  # main's code, checked out
+    reviewed = redline.report(tmp_path, "HEAD~1", "HEAD", code=WorkTree(tmp_path))
+    assert changed not in reviewed and redline.code(CODE_CONFIG) in reviewed, reviewed

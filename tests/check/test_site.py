@@ -14,6 +14,7 @@ from PIL import Image
 from project import ROOT, serve, source
 
 from statement_site.source.parts import KINDS
+from statement_site.steps.sitemaps import sitemap
 
 # What the share controls call the parts that have one, as the model defines them.
 CONTROLS = "|".join(sorted({kind.control for kind in KINDS.values() if kind.control}))
@@ -197,3 +198,10 @@ def test_share_pages_run_and_style_nothing_inline(site_dir):
         assert "<script" not in html and "<style" not in html and " style=" not in html, path
         refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
         assert f'href="{refresh}"' in html, f"{path}: the refresh and the plain link lead to different places"
+
+
+@pytest.mark.parametrize(("site_url", "expected"), [("https://example.org/site/", "https://example.org/site/es/"), ("", "/es/")])
+def test_a_sitemaps_addresses_are_full_even_without_the_sites_address(site_url, expected):
+    """As every address the build writes (files.site_address): under site_url, else under the
+    root of the host, never relative to wherever the sitemap is read."""
+    assert f"<loc>{expected}</loc>" in sitemap(site_url, ["es/"])
