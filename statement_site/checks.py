@@ -607,8 +607,7 @@ def gone_page_problem(source, published, src, old):
     page that reads most like it (else the home page) as the one that took its place."""
     likely = likely_new_page(old, source, published)
     home = next((s for s, page in source.pages.items() if page.url == ""), "index.md")
-    lines = anchors_lines(source)
-    entry = next((n for n, line in enumerate(lines, 1) if line.rstrip() == f"{src}:"), None)
+    entry = source.anchor_lines.pages.get(src, (None, None))[0]
     target = likely or home
     how = (
         f"add the line '  moved: {target}' under '{src}:' in {ANCHORS_FILE} (line {entry})"
@@ -622,7 +621,7 @@ def gone_page_problem(source, published, src, old):
     )
     return Problem(
         ANCHORS_FILE,
-        entry or max(1, len("\n".join(lines).rstrip("\n").split("\n"))),
+        entry or max(1, source.anchor_lines.last),
         f"docs/{src} was published and is gone, so links to it would lead nowhere: {how}, {which}",
     )
 
@@ -671,20 +670,10 @@ def likely_new_id(old, before, after):
     return ident if kept >= 0.5 else None
 
 
-def anchors_lines(source):
-    path = source.root / ANCHORS_FILE
-    return path.read_text(encoding="utf-8", errors="replace").split("\n") if path.is_file() else []
-
-
 def aliases_line(source, src):
     """The line after which an alias of `src` goes in published-anchors.yml, or None."""
-    lines = anchors_lines(source)
-    if not lines:
-        return None
-    start = next((n for n, line in enumerate(lines) if line.rstrip() == f"{src}:"), None)
-    if start is None:
-        return None
-    return next((n + 1 for n in range(start, len(lines)) if lines[n].strip() == "aliases:"), start + 1)
+    line, aliases = source.anchor_lines.pages.get(src, (None, None))
+    return aliases or line
 
 
 # -- Other files ------------------------------------------------------------------------------------

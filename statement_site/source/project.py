@@ -11,7 +11,7 @@ from .. import limits
 from ..problems import Problem
 from .files import CACHE, DOCS, GitTree, WorkTree, file_allowed
 from .pages import read_page
-from .published import published_baseline, published_ids, read_anchors, unchanged_since
+from .published import AnchorLines, published_baseline, published_ids, read_anchors, unchanged_since
 from .render import Renderer
 from .settings import read_config
 
@@ -28,6 +28,7 @@ class Source:
     problems: tuple  # Problem: what could not be read or is not allowed
     commit: str | None = None  # the commit read, for a GitTree
     moves: tuple = ()  # published.Move: pages gone, whose addresses lead to those that took their place
+    anchor_lines: AnchorLines = AnchorLines({})  # where each page's entry is in published-anchors.yml
 
     @classmethod
     def read(cls, root, tree=None):
@@ -78,8 +79,8 @@ def read_project(root, tree):
     config = read_config(tree, report)
     # Pages render with the code's extensions: without them, what a page says is unknown.
     pages, files = read_docs(tree, config, report) if config.extensions is not None else ({}, [])
-    aliases, moves = read_anchors(tree, report)
-    return Source(root, config, pages, tuple(files), tuple(aliases), tuple(sorted(set(problems))), tree.commit, tuple(moves))
+    aliases, moves, anchor_lines = read_anchors(tree, report)
+    return Source(root, config, pages, tuple(files), tuple(aliases), tuple(sorted(set(problems))), tree.commit, tuple(moves), anchor_lines)
 
 
 def read_docs(tree, config, report):

@@ -55,18 +55,29 @@ ANCHORS_SCHEMA = strictyaml.EmptyDict() | strictyaml.MapPattern(
 )
 
 
+@dataclass(frozen=True)
+class AnchorLines:
+    """Where things stand in published-anchors.yml, for messages that say where to add a line."""
+
+    pages: dict  # src -> (the line of `src:`, the line of its `aliases:` or None)
+    last: int = 0  # the file's last line with text
+
+
 def read_anchors(tree, report):
-    """(the aliases, the moved pages) of published-anchors.yml in `tree`, each with its line."""
+    """(the aliases, the moved pages, AnchorLines) of published-anchors.yml in `tree`, each with
+    its line."""
     if not tree.exists(ANCHORS_FILE):
-        return [], []
+        return [], [], AnchorLines({})
     text = decode(ANCHORS_FILE, tree.read_bytes(ANCHORS_FILE), limits.ANCHORS_FILE_BYTES, report)
     if text is None:
-        return [], []
+        return [], [], AnchorLines({})
+    last = len(text.rstrip("\n").split("\n"))
     root = read_strict_yaml(text, ANCHORS_SCHEMA, ANCHORS_FILE, report, explain_anchors_file)
     if root is None:
-        return [], []
-    aliases, moves = [], []
+        return [], [], AnchorLines({}, last)
+    aliases, moves, lines = [], [], {}
     for page, entry in mapping_items(root):
+        lines[page.data] = entry_lines(text, page.data)
         if "anchors" in entry:
             report(
                 ANCHORS_FILE,
@@ -86,7 +97,21 @@ def read_anchors(tree, report):
                 report(ANCHORS_FILE, line, f"moved: is followed by the page that takes the place of {page.data}, as docs/ names it, such as 'moved: index.md'")
         for old, new in mapping_items(entry["aliases"] if "aliases" in entry else None):
             aliases.append(Alias(old.data, new.data, page.data, old.start_line))
-    return aliases, moves
+    return aliases, moves, AnchorLines(lines, last)
+
+
+def entry_lines(text, page):
+    """(the line of `page:` in published-anchors.yml's text, of the `aliases:` under it or None)."""
+    lines = text.split("\n")
+    start = next((n for n, line in enumerate(lines) if line.rstrip() == f"{page}:"), None)
+    if start is None:
+        return None, None
+    for n in range(start + 1, len(lines)):
+        if lines[n][:1] not in ("", " ", "#"):
+            break  # the next page's entry
+        if lines[n].strip() == "aliases:":
+            return start + 1, n + 1
+    return start + 1, None
 
 
 def explain_anchors_file(error, path):
