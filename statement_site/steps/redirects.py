@@ -11,17 +11,15 @@ the policy hashes their script."""
 import dataclasses
 from urllib.parse import quote
 
-import jinja2
-
 from ..source.files import page_url, site_address
+from .templates import small_page_template, theme_config
 
 TEMPLATE = "redirect-page.html"
 
 
 def write_redirects(site):
     source = site.source
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(source.root / "overrides")), autoescape=True)
-    template = environment.get_template(TEMPLATE)
+    template = small_page_template(source, TEMPLATE)
     pages = dict(site.pages)
     for move in source.moves:
         new = source.page(source.moved_to(move.old) or "")
@@ -33,7 +31,7 @@ def write_redirects(site):
         pages[path] = template.render(
             lang=new.lang or source.config.language,
             title=new.title,
-            config={"site_name": source.config.site_name, "theme": {"favicon": source.config.favicon}},
+            config=theme_config(source),
             canonical=site_address(source.config.site_url, new.url),
             root=root,
             target=root + quote(new.url) if root + new.url else "./",

@@ -22,7 +22,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import jinja2
 import regex
 
 from .. import cards, limits
@@ -30,6 +29,7 @@ from ..problems import Problem
 from ..source.files import share_path, site_address
 from ..source.parts import KINDS
 from ..source.text import CLAUSE_END, direction, line_breaks
+from .templates import small_page_template, theme_config
 
 TEMPLATE = "share-page.html"
 STYLESHEET = "assets/stylesheets/share-page.css"
@@ -107,11 +107,7 @@ def add_share_pages(site):
             image=site_address(site_url, image_path),
             image_alt=f"{share.title} From the statement “{share.statement}”, {cards.SOURCE}.",
         )
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(source.root / "overrides")), autoescape=True, keep_trailing_newline=True
-    )
-    template = environment.get_template(TEMPLATE)
-    config = {"site_name": source.config.site_name, "theme": {"favicon": source.config.favicon}}
+    template, config = small_page_template(source, TEMPLATE), theme_config(source)
     for share in shares:
         # An alias's page shows its new part's card and address, which is canonical.
         shown = finished[(share.canonical or share).path]
