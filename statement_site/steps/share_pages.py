@@ -176,13 +176,14 @@ def share_of(page, n, source, site_url):
 def shorten(text, limit, lang="en"):
     """`text` cut where a line may break in `lang` (text.line_breaks: at a space, between two
     ideographs, not inside a hyphenated word) within `limit` columns, with an ellipsis when cut."""
-    if columns(text) <= limit:
+    if within(text, limit) == text:
         return text
-    kept, cut = "", ""
+    kept, width, cut = "", 0, ""
     for piece in line_breaks(text, lang):
-        if columns(kept + piece.rstrip()) > limit:
+        if width + columns(piece.rstrip()) > limit:
             break
         kept += piece
+        width += columns(piece)
         if not kept.endswith(("-", "\u2010")):
             cut = kept
     return CLAUSE_END.sub("", cut or within(text, limit)) + "…"
@@ -205,6 +206,8 @@ def first_words(text, limit, lang="en"):
 def columns(text):
     """How wide `text` reads: two columns for a wide or full-width character (an ideograph), one
     for any other (Unicode's East Asian Width)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
