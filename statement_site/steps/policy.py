@@ -18,6 +18,7 @@ import base64
 import dataclasses
 import hashlib
 import importlib.util
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,7 +112,7 @@ class Templates:
         self.patterns = []  # (kind, Pattern)
         self.refused = []  # (template, why): overrides with Jinja inside a script or style
         overrides = Path(project_root) / "overrides"
-        for path in sorted(overrides.rglob("*.html")) if overrides.is_dir() else []:
+        for path in html_files(overrides):
             for kind, body in inline_bodies(path.read_text(encoding="utf-8")):
                 origin = path.relative_to(project_root).as_posix()
                 if has_jinja(body):
@@ -123,7 +124,7 @@ class Templates:
             if spec is None or not spec.submodule_search_locations:
                 continue
             for root in spec.submodule_search_locations:
-                for path in sorted((Path(root) / folder).rglob("*.html")):
+                for path in html_files(Path(root) / folder):
                     if path.name in UNUSED_TEMPLATES:
                         continue
                     self.add_template(path.read_text(encoding="utf-8"), f"{package}:{path.name}")
@@ -140,6 +141,16 @@ class Templates:
 
     def is_trusted(self, kind, text):
         return (kind, text) in self.exact or any(k == kind and p.matches(text) for k, p in self.patterns)
+
+
+def html_files(folder):
+    """The templates under `folder`, sorted, hidden folders left out: Material's .icons/ holds
+    thousands of SVGs and no template (a template left out is trusted in nothing)."""
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(top, name) for name in files if name.endswith(".html")]
+    return sorted(found)
 
 
 def split_slots(body):
