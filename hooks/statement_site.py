@@ -5,6 +5,8 @@ gets the same checks and pipeline from `make build-zensical` (README, "Zensical"
   stops every mode (`-q`, without `--strict`, `mkdocs serve`), one `file:line` line each, and
   the output folder is left empty. The model they read goes on to the pipeline in the build's
   configuration (`config["statement_site"]`): the source is read once a build.
+- The theme's templates are compiled once and kept in `.build-cache/templates` (`on_env`):
+  Jinja's bytecode cache, which compiles a template again when its text changes.
 - A dirty build is a full one (`on_pre_build`): every page goes through the pipeline.
 - Front matter needs nothing here: the editor checks refuse in a title or description what a
   theme would print otherwise than as text (a straight quote, a character reference), for both
@@ -25,8 +27,9 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import clean_directory
 
-from statement_site import checks, pipeline, serve
+from statement_site import checks, pipeline
 from statement_site.source.project import Source, read_published
+from statement_site.steps import templates
 
 log = logging.getLogger("mkdocs.hooks.statement_site")
 
@@ -45,7 +48,15 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
+    from statement_site import serve  # the development server's own (watchdog, livereload): not for a build
+
     return serve.prepare(server, config, builder)
+
+
+def on_env(env, config, files):
+    """The theme's templates compiled once, kept in .build-cache/templates, not again each build."""
+    env.bytecode_cache = templates.bytecode_cache(config["statement_site"], "theme")
+    return env
 
 
 def on_pre_build(config):
