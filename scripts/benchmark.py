@@ -930,7 +930,7 @@ def card_speed(runs, work):
         family = cards.family_of(cards.shown(words))
         rows.append([f"{name} ({lang})", f"Raqm, {family}", f"{card_time(card, runs) * 1000:.0f}"])
     print_table("Cards: one card drawn and made a PNG (cards.card_png, not cached), CPU ms", ["card", "layout, fonts", "CPU ms"], rows)
-    print(f"  {cards.LAYOUT}")
+    print(f"  {cards.layout()}")
 
 
 # -- The command line ---------------------------------------------------------------------------------------

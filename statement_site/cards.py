@@ -48,7 +48,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from importlib.metadata import version
 from io import BytesIO
 from pathlib import Path
 from typing import NamedTuple
@@ -353,16 +352,28 @@ def shaping_problem(card):
 # What a card is made of: the drawing code, the words' model (shown, line breaks), the fonts, and
 # the libraries that lay out the lines. A change to any gives new cards.
 DRAWN_WITH = (Path(__file__), Path(text_model.__file__), *FONTS.values())
-LAYOUT = f"Pillow {PIL.__version__}, " + ", ".join(f"{name} {features.version(name)}" for name in ("freetype2", "raqm", "harfbuzz", "fribidi"))
-LAYOUT += f", icu4py {version('icu4py')}"
-DRAWING_VERSION = hashlib.sha256(
-    b"".join(hashlib.sha256(p.read_bytes()).digest() for p in DRAWN_WITH) + LAYOUT.encode()
-).hexdigest()
+
+
+def layout():
+    """The libraries that lay out a card's lines, with their versions."""
+    from icu4py._version import icu_version  # ICU's line breaking (text.line_breaks)
+
+    shaping = ", ".join(f"{name} {features.version(name)}" for name in ("freetype2", "raqm", "harfbuzz", "fribidi"))
+    return f"Pillow {PIL.__version__}, {shaping}, ICU {icu_version}"
+
+
+@functools.cache
+def drawing_version():
+    """What draws a card, in one digest: each file of DRAWN_WITH by its name, size and time of
+    change (reading 14 MB of fonts would cost a warm build more than all its cards), and
+    layout()."""
+    files = "".join(f"{path.name} {path.stat().st_size} {path.stat().st_mtime_ns}\n" for path in DRAWN_WITH)
+    return hashlib.sha256((files + layout()).encode()).hexdigest()
 
 
 def card_key(card):
     words = json.dumps(card, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{DRAWING_VERSION}\n{words}".encode()).hexdigest()
+    return hashlib.sha256(f"{drawing_version()}\n{words}".encode()).hexdigest()
 
 
 def card_png(card, cache=None):
