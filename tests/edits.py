@@ -941,6 +941,12 @@ MISTAKES = {
         "tip, important, warning, caution, danger), its text, and '///' alone on the line after it; a caption "
         "under an image is '/// caption', the caption, and '///'.",
     ),
+    "a-caption-with-options": (
+        after_first_paragraph(f"/// caption | < #{own('march')}\nThe march, as it reached City Hall.\n///"),
+        "'/// caption' stands alone on its line, or the caption shows as typed: write '/// caption', the caption on the "
+        "lines under it, and '///' alone on the line after it; the figure's ID goes under its image ('{#id}'), and "
+        "the site numbers no figures.",
+    ),
     "an-icon-of-material": (
         after_first_paragraph(f":material-heart: For every family.\n{{#{own('every-family')}}}"),
         "':material-heart:' is an icon of Material for MkDocs, which the site does not have, so it would show as "

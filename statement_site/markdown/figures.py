@@ -2,7 +2,6 @@
 `<figure id="vigil"><img alt="…" src="…"><figcaption>Candles at the vigil.</figcaption></figure>`.
 
     markdown_extensions:
-      - pymdownx.blocks.caption
       - statement_site.markdown.figures
 
 Editors write a caption in one of two ways:
@@ -11,17 +10,48 @@ Editors write a caption in one of two ways:
   line, `*Candles at the vigil.*` (or `**…**`), in the same paragraph (a linked image,
   `[![…](…)](…)`, too);
 - as Material's documentation shows: `/// caption`, the caption, and `///`, under the image
-  (pymdownx.blocks.caption makes the figure, its caption a paragraph).
+  (`Caption`, a block of pymdownx.blocks: the figure, its caption a paragraph).
 
 Either way the figure holds the image itself, not a paragraph around it, and takes the ID written
 under the image (`{#vigil}`): a link to the image, and its share address, stay the same when a
 caption is added, and its share page and card show the caption (source/parts.py, `Part.words`).
+
+The `/// caption` block is this module's, not pymdownx.blocks.caption: that extension numbers
+figures and reads CSS selectors after `/// caption |`, which this site has no use for, and
+compiling its selector patterns cost more than a third of a build's Markdown (about 55 ms in
+every process that loads it: the build's, and Zensical's). The block is made as it makes it
+(`auto: false`): the block before the caption, or the figure it is in, and the caption after it.
+Anything after `/// caption` on its line is a habit the checks name (source/parts.py).
 """
 
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+
+class Caption(Block):
+    """`/// caption`, its words, `///`: the block above it (an image's paragraph) and a
+    <figcaption> holding the words, in a <figure>; a figure above it without a caption gets it."""
+
+    NAME = "caption"
+    ARGUMENT = False  # `/// caption` alone; the checks name anything after it
+
+    def on_create(self, parent):
+        previous = parent[-1] if len(parent) else None
+        if previous is not None and previous.tag == "figure" and previous.find("figcaption") is None:
+            figure = previous
+        else:
+            figure = etree.SubElement(parent, "figure")
+            if previous is not None:
+                parent.remove(previous)
+                figure.append(previous)
+        self.caption = etree.SubElement(figure, "figcaption")
+        return figure
+
+    def on_add(self, block):
+        return self.caption
 
 
 class Figures(Treeprocessor):
@@ -71,7 +101,7 @@ def figure_of(paragraph):
 
 
 def take_what_it_captions(figure):
-    """A figure pymdownx.blocks.caption made around an image's paragraph holds the image, and
+    """A figure `/// caption` made around an image's paragraph holds the image, and
     takes the paragraph's ID; around any other block, that block's ID."""
     captioned_blocks = [child for child in figure if child.tag != "figcaption"]
     if len(captioned_blocks) != 1:
@@ -92,9 +122,10 @@ def take_what_it_captions(figure):
         caption.text, caption[:] = words.text, list(words)
 
 
-class FiguresExtension(Extension):
-    def extendMarkdown(self, md):
+class FiguresExtension(BlocksExtension):
+    def extendMarkdownBlocks(self, md, block_mgr):
         md.registerExtension(self)
+        block_mgr.register(Caption, {})
         # After inline patterns (20) and attr_list (8), which make the images and read the
         # `{#id}`; before content safety (7.5).
         md.treeprocessors.register(Figures(md), "statement_site_figures", 7.8)

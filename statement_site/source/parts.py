@@ -134,6 +134,13 @@ HABITS = (
         "text with '/// note | Its title'",
     ),
     Habit(
+        "a caption with something after '/// caption'",
+        re.compile(r"^///\s*caption\b"),
+        "'/// caption' stands alone on its line, or the caption shows as typed: write '/// caption', the caption on "
+        "the lines under it, and '///' alone on the line after it; the figure's ID goes under its image ('{{#id}}'), "
+        "and the site numbers no figures",
+    ),
+    Habit(
         "a block the site does not have (///)",
         re.compile(r"^///\s*(?P<kind>[^\s|]*)"),
         "'/// {kind}' is not a block the site has, so it would show as text: a notice is '/// note | Its title' (or "
