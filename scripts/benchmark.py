@@ -12,7 +12,8 @@ place (and its caches, .build-cache/) and writes to a temporary --site-dir.
 
 --build    CPU time (user+sys of the whole process tree) and wall time of `mkdocs build --strict
            -q` of this site against a default Material site with the same docs/index.md; of
-           `zensical build --clean` then `python -m statement_site finish` on a copy; and of
+           `python -m statement_site zensical` (make build-zensical: the checks, Zensical's build,
+           the pipeline) on a copy against `zensical build --clean` of that default site; and of
            `python -m statement_site check`. Median of --runs (5) after one warm-up each, the
            commands taking turns. About 1 minute.
 --scale    The build of copies of the project whose docs/ holds 1, 10 and 100 copies of every page

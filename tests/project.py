@@ -130,9 +130,9 @@ def build_copy(project, *options, site_dir=None):
 
 
 def zensical_build(project):
-    """`make build-zensical` in a copied project, into its site/: the editor checks, Zensical (a
-    program of its own), then the pipeline, over one model, as `python -m statement_site zensical`
-    runs them."""
+    """`make build-zensical` in a copied project, into its site/: the editor checks, Zensical, then
+    the pipeline, over one model, as `python -m statement_site zensical` runs them; Zensical here
+    in a process of its own (its configuration is global to a process, and a test runs many)."""
     source = Source.read(project)
     with nothing_published():
         problems = checks.check(source, read_published(project))

@@ -59,6 +59,16 @@ def test_make_build_zensical_checks_builds_and_finishes_in_one_command(tmp_path)
     assert 'http-equiv="Content-Security-Policy"' in (project / "site-z" / "index.html").read_text(encoding="utf-8")
 
 
+def test_make_build_zensical_says_in_one_line_what_zensical_refuses(tmp_path):
+    """Zensical builds in the command's own process: what it refuses (an output folder outside
+    the project) is one line, not a traceback, and nothing is finished."""
+    project = copy_project(tmp_path / "project")
+    code, output = run(project, "-m", "statement_site", "zensical", "../outside")
+    assert code == 1, output
+    assert [line for line in output.splitlines() if line.startswith("ERROR   -  zensical build: ")], output
+    assert "Traceback" not in output and not (tmp_path / "outside").exists(), output
+
+
 def test_pages_lose_only_white_space_that_renders_alike():
     """The templates' indentation between elements goes; code, scripts and attribute values keep theirs."""
     page = (
