@@ -5,7 +5,8 @@ Used twice, as early as possible and again on what the build emits:
 - at the Markdown level, by the content safety extension (markdown/safety.py), on the tree
   Python-Markdown makes of what editors write: `content_problem()`;
 - after the build, by the verdict step (steps/verdict.py), on each page as a browser reads it
-  (html5lib follows the WHATWG parsing algorithm): `judge()`.
+  (`parse()`: html5ever, the HTML parser of the Servo browser engine, which follows the WHATWG
+  standard's parsing algorithm, through markupever): `judge()`.
 
 Two regions of a built page:
 - the content: the children of `<article class="md-content__inner">`, except the theme's buttons
@@ -19,12 +20,13 @@ Two regions of a built page:
 
 import re
 import unicodedata
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-import html5lib
+import markupever
+from markupever import dom
 
 from .homographs import host_problem
-from .markup import line_offsets
 from .source.text import INVISIBLE
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -441,10 +443,57 @@ class Refusal:
         return f"{self.what} is not allowed: {self.why}"
 
 
+HTML = "http://www.w3.org/1999/xhtml"
+
+
 def parse(text):
-    """The tree a browser builds, and html5lib's parse errors: ((line, column), code, details)."""
-    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=False)
-    return parser.parse(text), parser.errors
+    """The tree a browser builds of a page, from its <html> element, and the parse errors, in
+    order. The tree is an ElementTree, as Python-Markdown's: HTML elements by their names, SVG and
+    MathML ones (and namespaced attributes, xlink:href) as {namespace}name, comments as
+    comments; a <template>'s contents are its children."""
+    document, errors = read(text, full_document=True)
+    return document.find("html"), errors
+
+
+def parse_fragment(text):
+    """The elements a browser makes of `text` inside a page's <body>, under one element."""
+    return read(text, full_document=False)[0]
+
+
+def read(text, full_document):
+    parser = markupever.Parser(markupever.HtmlOptions(full_document=full_document, exact_errors=True))
+    parser.process(text)
+    parser.finish()
+    errors = parser.errors()  # before the tree is taken: taking it drops them
+    root = etree.Element("document")
+    copy_children(parser.into_dom().root(), root)
+    return root, errors
+
+
+def copy_children(node, parent):
+    """`node`'s children, as ElementTree elements under `parent` (iterative: no page's depth
+    reaches Python's stack)."""
+    stack = [(node, parent)]
+    while stack:
+        node, parent = stack.pop()
+        last = None
+        for child in node.children():
+            if isinstance(child, dom.Element):
+                last = etree.SubElement(parent, qualified(child.name), {qualified(name): value for name, value in child.attrs.items()})
+                stack.append((child, last))
+            elif isinstance(child, dom.Text):
+                if last is None:
+                    parent.text = (parent.text or "") + child.content
+                else:
+                    last.tail = (last.tail or "") + child.content
+            elif isinstance(child, dom.Comment):
+                last = etree.Comment(child.content)
+                parent.append(last)
+
+
+def qualified(name):
+    """A tag or attribute name as ElementTree writes it: `p`, `{http://www.w3.org/2000/svg}svg`."""
+    return name.local if not name.ns or name.ns == HTML else f"{{{name.ns}}}{name.local}"
 
 
 def local_name(tag):
@@ -571,17 +620,14 @@ def misparsed(text, errors):
     markup that a browser reads differently from how it is written (an end tag that closes the
     article early and moves what follows into the theme's markup, an unclosed quote)."""
     refusals = []
-    if not errors:
-        return refusals
-    line_starts = line_offsets(text)
-    for (line, column), code, details in errors[:5]:
-        offset = line_starts[min(line, len(line_starts)) - 1] + max(column, 0)
+    for error in list(dict.fromkeys(errors))[:5]:
+        what, name = error_named(error)
+        offset = error_offset(text, error)
         before = text.rfind(' id="', 0, offset)
         near = text[before + 5 : text.find('"', before + 5)] if before >= 0 else None
-        name = (details or {}).get("name") or ""
         refusals.append(
             Refusal(
-                f"HTML that a browser reads differently from how it is written ({code}{' <' + name + '>' if name else ''})",
+                f"HTML that a browser reads differently from how it is written ({what}{' <' + name + '>' if name else ''})",
                 "it can move text or tags out of the place they were written in; write Markdown",
                 near,
                 "content",
@@ -589,3 +635,40 @@ def misparsed(text, errors):
             )
         )
     return refusals
+
+
+# In html5ever's messages: the first tag named (`Atom('p' type=inline)`), where the description
+# of a token begins, and a namespace before a name.
+ERROR_TAG = re.compile(r"Atom\(\\?'([^'\\]+)")
+ERROR_DETAILS = re.compile(r" (?:Tag\(|Tag \{|Characters\(|Atom\().*", re.DOTALL)
+ERROR_NAMESPACE = re.compile(r"\{[^}]*\}:")
+
+
+def error_named(error):
+    """(what, the tag's name or "") of one of html5ever's parse errors, in words an editor reads:
+    ("Unexpected token", "p") for "Unexpected token Tag(Tag { kind: StartTag, name: Atom('p'…"."""
+    tag = ERROR_TAG.search(error)
+    return ERROR_NAMESPACE.sub("", ERROR_DETAILS.sub("", error)).strip(), tag.group(1) if tag else ""
+
+
+def error_offset(text, error):
+    """About where in `text` the parser says `error`: the shortest beginning of the text whose
+    reading says it already. An error that only the end of the text shows (an open quote, a
+    comment or element never closed) is at the end."""
+    if "EOF" in error or "at end of body" in error:
+        return len(text)
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if error in read_errors(text[:middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def read_errors(text):
+    parser = markupever.Parser(markupever.HtmlOptions(exact_errors=True))
+    parser.process(text)
+    parser.finish()
+    return parser.errors()

@@ -27,7 +27,6 @@ sanitising takes place.
 import re
 from html import escape
 
-import html5lib
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
@@ -176,7 +175,7 @@ class AllowedOnly(Treeprocessor):
         for index, block in enumerate(stash):
             if "<" not in str(block):
                 continue
-            fragment = html5lib.parseFragment(str(block), treebuilder="etree", namespaceHTMLElements=False)
+            fragment = allowlist.parse_fragment(str(block))
             found = [
                 (name, why, element.tag)
                 for parent in fragment.iter()

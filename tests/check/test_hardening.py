@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from edits import add_move, add_to_nav, draw_image, own, own_page
 from project import ROOT, build_copy, copy_project, read_html, run
 
-from statement_site import checks, pipeline
+from statement_site import allowlist, checks, pipeline
 from statement_site.source.project import Source
 from statement_site.steps import policy, verdict
 
@@ -167,6 +167,38 @@ def test_the_verdict_refuses_what_reaches_a_page_and_takes_it_out(unfinished, wh
     assert "index.html" in done.refused and "index.html" not in done.pages, what
     assert [p for p in done.problems if str(p).startswith("docs/index.md:")], done.problems
     assert f"{OWN_PAGE}index.html" in done.pages, "a page with nothing wrong was taken out"
+
+
+def test_the_verdict_reads_a_page_as_a_browser_builds_it():
+    """The tree a browser builds, not the text as written: text a table cannot hold moved before
+    it, drawings' elements and links in their namespaces, a template's contents, comments."""
+    html, errors = allowlist.parse(
+        "<!doctype html><html><head></head><body><!-- c --><table><tr><td>1</td></tr>moved</table>"
+        '<svg><a xlink:href="javascript:x"><script>s()</script></a></svg><template id="t"><script>t()</script></template></body></html>'
+    )
+    body = html.find("body")
+    assert [e.tag if isinstance(e.tag, str) else "comment" for e in body] == ["comment", "table", "{http://www.w3.org/2000/svg}svg", "template"]
+    assert body[0].tail == "moved", "the text a table cannot hold goes before it"
+    link = body[2][0]
+    assert link.tag == "{http://www.w3.org/2000/svg}a" and link.attrib == {"{http://www.w3.org/1999/xlink}href": "javascript:x"}
+    assert link[0].tag == "{http://www.w3.org/2000/svg}script" and link[0].text == "s()"
+    assert body[3][0].tag == "script" and body[3][0].text == "t()"
+    assert errors, "text in a table is a parse error"
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ('<p id="two">b</article><p>moved</p>', "(Unexpected token <article>)"),
+        ('<p id="two">a <b>bold</p> not</b>', "(Unexpected open element while closing <p>)"),
+        ('<p id="two"><a href="x"y">z</a></p>', "(Bad character)"),
+    ],
+)
+def test_a_page_read_otherwise_than_written_is_refused_after_its_nearest_id(written, found):
+    page = f'<!doctype html><html><head></head><body><article class="md-content__inner"><p id="one">a</p>{written}</article></body></html>'
+    refusals, _ = allowlist.judge(page, lambda kind, text: True)
+    assert refusals and "reads differently from how it is written" in refusals[0].what, refusals
+    assert found in refusals[0].what and refusals[0].near == "two", refusals[0]
 
 
 def test_the_themes_own_markup_passes_whatever_its_classes(unfinished):
