@@ -197,6 +197,16 @@ class Reading:
         return INVALID
 
 
+def with_pyyamls_words(read):
+    """`read(loader)` with libyaml's loader, which reads the same tokens and nodes ten times
+    faster; what it cannot read is read again by PyYAML's own, whose error's words the message
+    quotes (syntax_message)."""
+    try:
+        return read(yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return read(yaml.SafeLoader)
+
+
 def read_editor_settings(tree, report):
     """({key: value}, {key: Place}) of mkdocs.yml, or None when it cannot be read at all."""
     text = settings_text(tree, CONFIG_FILE, f"the site's settings are missing: restore it, starting with 'INHERIT: {CODE_CONFIG}'", report)
@@ -204,11 +214,11 @@ def read_editor_settings(tree, report):
         return None
     reading = Reading(text, report)
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in with_pyyamls_words(lambda loader: list(yaml.scan(text, Loader=loader))):
             if isinstance(token, (yaml.TagToken, yaml.AnchorToken, yaml.AliasToken)):
                 reading.say(token, NOT_PLAIN[type(token)])
                 return None
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = with_pyyamls_words(lambda loader: yaml.compose(text, Loader=loader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = reading.lines[mark.line] if mark and mark.line < len(reading.lines) else ""
