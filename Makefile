@@ -26,7 +26,7 @@ build-zensical: $(VENV)/test.stamp | fribidi  ## Build the site with Zensical in
 
 # Three workers on two cores: the tests often wait for a program they started (a build, a linter).
 # A file's tests stay on one worker, which builds its module's copies once.
-CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile tests/check
+CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile --no-loadscope-reorder tests/check
 
 check: $(VENV)/test.stamp | fribidi  ## Every test that needs no browser, in about 40 s on two cores (its aim: 30 s)
 	$(CHECK)

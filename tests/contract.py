@@ -7,11 +7,11 @@ as sentences, empty when all is well.
 The fast tier runs these checks on the repository's build with MkDocs and with Zensical, and on
 a copy every ordinary edit was applied to; the browser tier runs them in Chromium's terms."""
 
-import functools
+import copy
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup
+from project import built_page
 
 from statement_site.source.parts import KINDS
 from statement_site.source.text import squeeze
@@ -23,9 +23,8 @@ LEAKS = ("{#", "{.", "{:", "](", "**", "!!!", ":::", "///", "\\#", "[^")
 BUILT_AS = {name: list(kind.built_as) for name, kind in KINDS.items()}
 
 
-@functools.cache
 def read_built(site, dest):
-    return BeautifulSoup((Path(site) / dest).read_text(encoding="utf-8"), "html.parser")
+    return built_page(Path(site) / dest)
 
 
 def article(site, page):
@@ -35,7 +34,7 @@ def article(site, page):
 def words(element):
     """The text an element shows: images read as "[image: alt]", a task's box as "[x]" or "[ ]",
     without permalink signs, old IDs, footnotes' way back, or a list item's nested lists."""
-    element = BeautifulSoup(str(element), "html.parser").find()
+    element = copy.copy(element)  # a copy of its own to take things out of
     for back in element.select(".footnote-backref"):
         # The way back is a non-breaking space and the link.
         if isinstance(back.previous_sibling, str):

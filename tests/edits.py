@@ -6,7 +6,6 @@ which no editor's page holds: whatever editors merge, the edits still apply, and
 over a `main` that holds them already. tests/check/test_editors.py judges them with the editor
 checks; test_generators.py builds them all with MkDocs and with Zensical."""
 
-import functools
 import hashlib
 import random
 import re
@@ -44,16 +43,24 @@ def own(name):
 
 
 def model(project):
-    """The model of a project (Source.read), read again only when its content changed: edits
-    and mistakes ask it several times between two writes."""
+    """What a project's pages and settings say (Source.read), read again only when they changed:
+    edits and mistakes ask it several times between two writes, and copies of one project hold
+    the same content, so they share one model (its `root` is the first copy's: ask it what the
+    pages say, not where the project is)."""
     root = Path(project)
-    content = [root / "mkdocs.yml", root / "published-anchors.yml", *sorted((root / "docs").rglob("*.md"))]
-    return model_of(str(root), hashlib.sha256(b"\0".join(path.read_bytes() if path.is_file() else b"" for path in content)).hexdigest())
+    content = [root / "mkdocs.yml", root / "config" / "site.yml", root / "published-anchors.yml", *sorted((root / "docs").rglob("*"))]
+    digest = hashlib.sha256()
+    for path in content:
+        digest.update(f"\0{path.relative_to(root)}\0".encode() + (path.read_bytes() if path.is_file() else b""))
+    key = digest.hexdigest()
+    if key not in MODELS:
+        if len(MODELS) >= 4:
+            MODELS.pop(next(iter(MODELS)))
+        MODELS[key] = Source.read(root)
+    return MODELS[key]
 
 
-@functools.lru_cache(maxsize=1)  # one project at a time: a test's copy, then the next
-def model_of(root, digest):
-    return Source.read(Path(root))
+MODELS = {}  # content digest -> its model, the last four read
 
 
 def home(project):

@@ -6,6 +6,7 @@ text: an editor adding a page, a table or an image touches no test."""
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import logging
 import os
@@ -178,6 +179,18 @@ def nothing_published():
 
 def read_html(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def built_page(path):
+    """A built page as BeautifulSoup reads it (html.parser), read once while its file holds the
+    same bytes: the contract's checks read every page of a site many times. Shared between
+    tests: read it, never change it (read_html gives a page of one's own)."""
+    return page_of(str(path), hashlib.sha256(Path(path).read_bytes()).hexdigest())
+
+
+@functools.lru_cache(maxsize=512)
+def page_of(path, digest):
+    return read_html(path)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -45,7 +45,7 @@ from edits import (
     replace_on_line,
 )
 from PIL import Image
-from project import ROOT, build_copy, copy_project, git, published_copy, zensical_build
+from project import ROOT, build_copy, built_page, copy_project, git, published_copy, zensical_build
 
 from statement_site import checks
 from statement_site.source.files import share_path
@@ -109,7 +109,7 @@ def test_share_pages_show_their_parts_card_and_lead_to_it(built):
     for page in source.pages.values():
         shared = {part.id: part for part in page.parts if part.shareable}
         for ident, part in [*shared.items(), *((old, shared[new]) for old, new in source.aliases_of(page.src).items())]:
-            html = BeautifulSoup((site / page.share_path(ident) / "index.html").read_text(encoding="utf-8"), "html.parser")
+            html = built_page(site / page.share_path(ident) / "index.html")
             meta = {m.get("property") or m.get("name"): m.get("content") for m in html.find_all("meta")}
             assert html.html["lang"] == (page.lang or source.config.language), page.share_path(ident)
             assert html.html.get("dir", "ltr") == direction(html.html["lang"]), page.share_path(ident)
@@ -130,7 +130,7 @@ def test_each_page_says_its_language_and_direction(built):
     source, site = built
     for page in source.pages.values():
         lang = page.lang or source.config.language
-        html = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser")
+        html = built_page(site / page.dest)
         wanted = direction(lang)
         assert (html.html["lang"], html.html.get("dir", "ltr"), html.body["dir"]) == (lang, wanted, wanted), page.file
         css = "".join(style.get_text() for style in html.find_all("style"))
@@ -151,7 +151,7 @@ def test_every_page_allows_exactly_its_own_inline_scripts_and_styles(built):
     """Hashed here with BeautifulSoup, independently of steps/policy.py."""
     _, site = built
     for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(path)
         policy = policy_of(soup)
         name = path.relative_to(site)
         assert policy, f"{name} has no Content-Security-Policy"
@@ -180,7 +180,7 @@ def test_every_address_a_page_loads_is_a_file_of_the_site(built):
     missing = set()
     for path in site.rglob("*.html"):
         folder = path.parent.relative_to(site).as_posix()
-        for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(list(LOADS)):
+        for element in built_page(path).find_all(list(LOADS)):
             address = element.get(LOADS[element.name])
             if not address or address.startswith("data:") or element.name == "link" and not {"icon", "stylesheet"} & set(element.get("rel", [])):
                 continue
@@ -195,7 +195,7 @@ def test_every_page_has_the_icon_mkdocs_yml_gives(built):
     """Inline, as written: Zensical's `url` filter made it a file's address (a 404 on every page)."""
     source, site = built
     for path in site.rglob("*.html"):
-        icons = [link["href"] for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("link[rel~=icon]")]
+        icons = [link["href"] for link in built_page(path).select("link[rel~=icon]")]
         assert icons == [source.config.favicon], (path.relative_to(site), icons)
 
 
@@ -204,7 +204,7 @@ def test_nothing_is_loaded_for_search_which_is_off(built):
     box whose script downloads the index and its worker."""
     _, site = built
     for path in site.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(path)
         assert not soup.select("[data-md-component=search], label[for=__search]"), path.relative_to(site)
 
 
@@ -255,7 +255,7 @@ def test_the_editors_settings_reach_every_page_as_the_text_they_are(built):
 def test_addresses_and_notices_written_as_on_github_show_as_its_preview_does(built):
     """A web or e-mail address written out is a link; `> [!NOTE]` is a notice, its marker gone."""
     source, site = built
-    article = BeautifulSoup((site / home(source.root).dest).read_text(encoding="utf-8"), "html.parser").article
+    article = built_page(site / home(source.root).dest).article
     hrefs = {link["href"] for link in article.select(f"#{own('write-to-us')} a[href]")}
     assert {WEB_ADDRESS, f"mailto:{EMAIL_ADDRESS}"} <= hrefs, hrefs
     notice = next((div for div in article.select("div.admonition.note") if GITHUB_NOTICE in div.get_text()), None)
@@ -270,7 +270,7 @@ def test_each_language_has_the_sitemap_the_theme_asks_for(built):
     alternates = {
         urljoin(source.config.site_url + page.url, link["href"])
         for page in source.pages.values()
-        for link in BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser").select("link[rel=alternate][hreflang]")
+        for link in built_page(site / page.dest).select("link[rel=alternate][hreflang]")
     }
     assert len(alternates) > 2, "the copy offers languages (tests/edits.py)"
     for address in alternates:
@@ -285,7 +285,7 @@ def test_each_pages_edit_and_view_buttons_lead_to_its_source(built):
     source, site = built
     repo = source.config.repo_url.rstrip("/")
     for page in source.pages.values():
-        html = BeautifulSoup((site / page.dest).read_text(encoding="utf-8"), "html.parser")
+        html = built_page(site / page.dest)
         buttons = [a["href"] for a in html.select("a.md-content__button")]
         assert buttons == [f"{repo}/edit/main/{page.file}", f"{repo}/raw/main/{page.file}"], (page.file, buttons)
 
@@ -294,7 +294,7 @@ def test_links_to_other_sites_tell_them_nothing(built):
     source, site = built
     host = re.match(r"https?://([^/]+)", source.config.site_url).group(1)
     for path in site.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = built_page(path)
         assert soup.find("meta", attrs={"name": "referrer"})["content"] == "same-origin", path
         for link in soup.find_all("a", href=re.compile(r"^(https?:)?//")):
             if re.match(r"(https?:)?//([^/]+)", link["href"]).group(2) != host:
@@ -522,7 +522,7 @@ def test_no_placeholder_reaches_a_title_a_description_or_a_card(built):
     source, site = built
     placeholder = re.compile(r"\[image:|[\x00-\x08\x0b-\x1f]")
     for path in [*site.glob("s/**/index.html"), *(site / page.dest for page in source.pages.values())]:
-        head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
+        head = built_page(path).head
         said = [head.title.get_text()] + [m.get("content", "") for m in head.find_all("meta") if m.get("property") or m.get("name")]
         assert not [s for s in said if placeholder.search(s)], f"{path.relative_to(site)}: {said}"
     site_url = source.config.site_url
