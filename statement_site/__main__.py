@@ -9,7 +9,8 @@
     summary REPORT LOG    the job summary and annotations of a CI run, in plain words
     review BASE HEAD      the verdict on a pull request: this checkout's code over HEAD's content, as Markdown
 
-Each problem is printed as `file:line: message`; the exit status is 1 when there is any."""
+Each problem is printed as `file:line: message`; the exit status is 1 when there is any. Each
+command imports what it uses, when it runs: `settings` runs before every build and rebuild."""
 
 import argparse
 import contextlib
@@ -17,9 +18,6 @@ import os
 import sys
 import time
 from pathlib import Path
-
-from . import checks, pipeline
-from .source.project import Source, read_published
 
 
 def settings(args):
@@ -43,6 +41,9 @@ def serve(args):
 
 def check(args, source=None):
     """The editor checks, over `source` when the caller has read it: 0 when there is no problem."""
+    from . import checks
+    from .source.project import Source, read_published
+
     started = time.monotonic()
     source = source or Source.read(args.root)
     problems = checks.check(source, read_published(args.root))
@@ -61,6 +62,9 @@ def finish(args, source=None):
     if 'http-equiv="Content-Security-Policy"' in (folder / "index.html").read_text(encoding="utf-8", errors="replace"):
         print(f"ERROR   -  {folder}: this site was finished already: build it again first", file=sys.stderr)
         return 1
+    from . import pipeline
+    from .source.project import Source
+
     started = time.monotonic()
     site = pipeline.finish(folder, source or Source.read(args.root))
     for problem in site.problems:
@@ -79,6 +83,8 @@ def zensical(args):
     `zensical build --clean`), then the pipeline, over one model and in this one process: through
     Zensical's Python API, its build renders with the Markdown extensions the model loaded, where a
     `zensical` process of its own would load them all again (about 0.3 s of CPU)."""
+    from .source.project import Source
+
     source = Source.read(args.root)
     if check(args, source):
         return 1
