@@ -16,7 +16,11 @@ from mkdocs_yml import add_language_switch, add_to_nav, lines_of, list_indent, y
 from PIL import Image
 from project import ROOT, git
 
+from statement_site.source.files import WorkTree
+from statement_site.source.pages import read_page
 from statement_site.source.project import Source
+from statement_site.source.render import Renderer
+from statement_site.source.settings import read_config
 
 
 def free_prefix(root, wanted="edits"):
@@ -60,12 +64,29 @@ def model(project):
     return MODELS[key]
 
 
-MODELS = {}  # content digest -> its model, the last four read
+MODELS = {}  # content digest -> its model (or its home page's), the last four read
 
 
 def home(project):
-    """The model of the home page (the statement), wherever the editors keep it."""
-    return next(page for page in model(project).pages.values() if page.url == "")
+    """The model of the home page (the statement), wherever the editors keep it: read alone, as
+    the whole model reads it (settings, then the page), again only when either changed; edits
+    ask for it after each change to some other page or file."""
+    root = Path(project)
+    path = home_file(root)
+    digest = hashlib.sha256(b"\0".join(p.read_bytes() if p.is_file() else b"" for p in (root / "mkdocs.yml", root / "config" / "site.yml", path)))
+    key = ("home", path.name, digest.hexdigest())
+    if key not in MODELS:
+        if len(MODELS) >= 4:
+            MODELS.pop(next(iter(MODELS)))
+        tree, src = WorkTree(root), path.relative_to(root / "docs").as_posix()
+        config = read_config(tree, ignored)
+        titles = {entry.src: entry.title for entry in config.nav if entry.src}
+        MODELS[key] = read_page(tree, f"docs/{src}", src, Renderer(config), titles.get(src), ignored)
+    return MODELS[key]
+
+
+def ignored(*problem):
+    """What a reading finds wrong: the checks say it, not the edits."""
 
 
 def home_file(project):
