@@ -9,13 +9,26 @@ built site must show of its source)."""
 import functools
 
 import pytest
+from filelock import FileLock
 from project import ROOT, build_copy, read_html
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory):
-    """The repository's site, built once for the whole session with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
+def site_dir(tmp_path_factory, worker_id):
+    """The repository's site, built once for the whole session with `mkdocs build --strict`: by
+    the first of make check's workers that needs it, into their shared folder, the others waiting
+    for it (pytest-xdist's way of a fixture that runs once); read it, never change it."""
+    if worker_id == "master":  # no workers: pytest alone
+        return built_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent / "site"
+    with FileLock(f"{shared}.lock"):
+        if not shared.with_name("site.built").is_file():
+            built_site(shared)
+            shared.with_name("site.built").touch()
+    return shared
+
+
+def built_site(out):
     code, output = build_copy(ROOT, site_dir=out)
     assert code == 0, output
     assert "WARNING" not in output, output
