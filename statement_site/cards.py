@@ -56,6 +56,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .source import text as text_model
+from .source.files import write_whole
 from .source.text import (
     CLAUSE_END,
     DIRECTION_MARKS,
@@ -387,8 +388,5 @@ def card_png(card, cache=None):
     draw(**card).save(buffer, format="PNG", compress_level=1)
     png = buffer.getvalue()
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".part")
-        partial.write_bytes(png)
-        partial.replace(cached)
+        write_whole(cached, png)
     return png

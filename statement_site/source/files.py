@@ -7,6 +7,7 @@ reads it; a text file is decoded once (`decode`), bounded, as UTF-8 without cont
 import os
 import stat
 import subprocess
+import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -47,6 +48,18 @@ NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
 
 
 # -- Addresses ---------------------------------------------------------------------------------
+
+
+def write_whole(path, data):
+    """`data` (bytes) into `path` in one step, as the build's cache keeps a card or a page's
+    critical CSS: written to a file of its own beside it, then renamed into place, so that builds
+    running at once (make check's workers, a build beside `make serve`) never read a file half
+    written, nor rename one another build is still writing."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f"{path.name}.", suffix=".part", delete=False) as partial:
+        partial.write(data)
+    os.replace(partial.name, path)
 
 
 def page_url(src):

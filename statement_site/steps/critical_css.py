@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..problems import Problem
-from ..source.files import CONFIG_FILE, SHARE_FOLDER
+from ..source.files import CONFIG_FILE, SHARE_FOLDER, write_whole
 from .origins import written_in
 
 STYLESHEET = re.compile(r'[ \t]*<link rel="stylesheet" href="([^"]+)"[^>]*>\n?')
@@ -99,10 +99,7 @@ def cached(cache, key, purge_page, write):
         write(href, text)
 
     page, style = purge_page(remembering)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.write_text(json.dumps({"page": page, "style": style, "written": written}), encoding="utf-8")
-    partial.replace(path)
+    write_whole(path, json.dumps({"page": page, "style": style, "written": written}).encode("utf-8"))
     return page, style
 
 

@@ -12,6 +12,7 @@ cards do, Pillow's Raqm with the machine's FriBiDi).
 """
 
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 from PIL import Image, ImageChops, ImageColor, ImageDraw
 
 from statement_site import cards
+from statement_site.source.files import write_whole
 from statement_site.source.project import Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -296,6 +298,23 @@ def test_a_cached_card_is_not_drawn_again(tmp_path, monkeypatch):
     assert (tmp_path / f"{cards.card_key(card)}.png").read_bytes() == first
     with Image.open(BytesIO(first)) as image:
         assert image.format == "PNG" and image.size == cards.SIZE
+
+
+def test_builds_at_once_share_the_cache_whole(tmp_path):
+    """Builds running at once (make check's workers) write the same card into one cache: no
+    writer fails on another's file, and each file read is whole (source/files.py, write_whole)."""
+    path = tmp_path / "card.png"
+    versions = [bytes([n]) * 200_000 for n in range(16)]
+
+    def write(data):
+        for _ in range(20):
+            write_whole(path, data)
+        return path.read_bytes()
+
+    with ThreadPoolExecutor(8) as pool:
+        read = list(pool.map(write, versions))
+    assert all(data in versions for data in read), "a file read half written"
+    assert path.read_bytes() in versions and not list(tmp_path.glob("*.part"))
 
 
 @pytest.fixture
