@@ -3,7 +3,8 @@ one in a language written right to left (Arabic, Hebrew, Persian, Urdu…) says 
 
 An editor writes `lang: fa` in the page's front matter (CONTRIBUTING.md, "A page in another
 language"); its `<html lang>` then carries it, whichever generator built it. Which languages are
-written right to left is Babel's locale data (source.text.direction), not a list kept here. Such
+written right to left is the data of Unicode and CLDR (source.text.direction: the script the
+language is written in, and that script's direction), not a list kept here. Such
 a page gets `dir="rtl"` on `<html>` and on `<body>`, where Material and Zensical put the site's
 direction (`theme.direction`, else the theme language's): the theme's own `[dir=rtl]` rules then
 mirror the layout (the navigation on the right, text from the right), and the critical CSS keeps
