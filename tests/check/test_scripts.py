@@ -44,10 +44,11 @@ def image_at(site, source, url):
         return image.convert("RGB")
 
 
-def test_babel_says_which_languages_run_right_to_left():
+def test_a_language_runs_right_to_left_when_its_script_does():
+    """The script the tag names, else the one CLDR's data gives its language."""
     assert RIGHT_TO_LEFT == {"ar", "he", "fa"}
-    assert {direction(tag) for tag in ("ur", "ps", "ckb", "yi", "fa-AF", "ar-EG")} == {"rtl"}
-    assert {direction(tag) for tag in ("en", "zh-Hant-TW", "hi", "xx-unknown")} == {"ltr"}
+    assert {direction(tag) for tag in ("ur", "ps", "ckb", "yi", "fa-AF", "ar-EG", "pa-Arab", "ku-Arab", "dv", "syr")} == {"rtl"}
+    assert {direction(tag) for tag in ("en", "zh-Hant-TW", "hi", "xx-unknown", "pa", "ku", "ar-Latn", "")} == {"ltr"}
 
 
 def test_a_page_and_its_share_pages_say_their_language_and_direction(built):
