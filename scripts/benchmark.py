@@ -14,8 +14,8 @@ place (and its caches, .build-cache/) and writes to a temporary --site-dir.
            -q` of this site against a default Material site with the same docs/index.md; of
            `python -m statement_site zensical` (make build-zensical: the checks, Zensical's build,
            the pipeline) on a copy against `zensical build --clean` of that default site; and of
-           `python -m statement_site check`. Median of --runs (5) after one warm-up each, the
-           commands taking turns. About 1 minute.
+           `python -m statement_site check`. Median of --runs (11) after one warm-up each, the
+           commands taking turns. About 2 minutes.
 --scale    The build of copies of the project whose docs/ holds 1, 10 and 100 copies of every page
            (each copy's title says which, so that every share card is drawn): pages, parts with an
            ID, share pages written, the check, a first build (no .build-cache/: cards, critical CSS) and
@@ -82,7 +82,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 SCALES = (1, 10, 100)
 LENGTHS = (1, 2, 4)
-DEFAULT_RUNS = {"build": 5, "reading": 3, "cards": 20}
+DEFAULT_RUNS = {"build": 11, "reading": 3, "cards": 20}  # builds: a shared machine's CPU time varies by a tenth from run to run
 # A call of the statement in each script the cards' fonts hold (statement_site/fonts/README.md),
 # about as long as the statement's own calls.
 CARD_SAMPLES = {
@@ -941,7 +941,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for part in ("build", "scale", "reading", "check", "cards"):
         parser.add_argument(f"--{part}", action="store_true", help=f"run the {part} part (all parts when none is named)")
-    parser.add_argument("--runs", type=int, help="runs per figure: the median (default 5 for builds, 3 for Lighthouse, 20 for cards)")
+    parser.add_argument("--runs", type=int, help="runs per figure: the median (default 11 for builds, 3 for Lighthouse, 20 for cards)")
     args = parser.parse_args(argv)
     every = ["build", "scale", "reading", "check", "cards"]
     parts = [part for part in every if getattr(args, part)] or every

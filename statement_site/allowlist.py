@@ -323,10 +323,14 @@ def value_problem(rule, value, tag, site_url=""):
 # -- Addresses -----------------------------------------------------------------------------------
 
 
+SPACES_AND_CONTROLS = "".join(map(chr, range(0x21)))
+TABS_AND_NEWLINES = str.maketrans("", "", "\t\n\r")
+CONTROLS = re.compile("[\x00-\x1f\x7f]")
+
+
 def normalise_url(url):
     """As browsers read an address: no leading or trailing controls or spaces, no tabs or newlines."""
-    url = url.strip("".join(map(chr, range(0x21))))
-    return "".join(c for c in url if c not in "\t\n\r")
+    return url.strip(SPACES_AND_CONTROLS).translate(TABS_AND_NEWLINES)
 
 
 def url_scheme(url):
@@ -341,11 +345,11 @@ def url_scheme(url):
 
 def url_problem(url, allow_remote, site_url=""):
     url = normalise_url(url)
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+    if CONTROLS.search(url):
         return "control characters in an address"
     # In an address an invisible character, a joiner too, only hides: two addresses that look
-    # the same would lead to different places.
-    hidden = next((c for c in url if ord(c) in INVISIBLE), None)
+    # the same would lead to different places. (None of them is ASCII.)
+    hidden = None if url.isascii() else next((c for c in url if ord(c) in INVISIBLE), None)
     if hidden:
         return f"the invisible character U+{ord(hidden):04X} ({unicodedata.name(hidden, 'unnamed')}) in an address: delete it"
     if site_url and url.startswith(site_url):

@@ -465,6 +465,22 @@ def shared_words(kind: str, element: Element) -> str:
 WORD = re.compile(r"\w+")
 
 
+def id_written_in(line, ident):
+    """Whether `line` gives `ident` in an attribute list: `#ident` after a `{` and no `}`
+    between, not followed by a letter, digit, `_` or `-` (as `{…#ident}` reads; searched as
+    text, not by a pattern made for each ID)."""
+    needle = f"#{ident}"
+    at = line.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        brace = line.rfind("{", 0, at)
+        ends = end == len(line) or not (line[end].isalnum() or line[end] in "_-")
+        if ends and brace >= 0 and "}" not in line[brace + 1 : at]:
+            return True
+        at = line.find(needle, at + 1)
+    return False
+
+
 class Locator:
     """The line of the Markdown file an element came from: found by its {#id}, else by its first
     words, searching forward from the last part found (Python-Markdown keeps no line numbers).
@@ -483,10 +499,9 @@ class Locator:
         """The line where `{#ident}` is written: the first from line `start`, else from the top."""
         if not ident:
             return None
-        pattern = re.compile(r"\{[^{}\n]*#" + re.escape(ident) + r"(?![\w-])")
         for begin in (start or self.body_line, self.body_line):
             for index in range(begin - 1, len(self.lines)):
-                if pattern.search(self.lines[index]):
+                if id_written_in(self.lines[index], ident):
                     return index + 1
         return None
 
