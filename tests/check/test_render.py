@@ -8,6 +8,7 @@ import xml.etree.ElementTree as etree
 import pytest
 from project import source
 
+from statement_site.source.parts import id_written_in
 from statement_site.source.render import Renderer, render
 
 PAGES = {
@@ -32,3 +33,26 @@ def test_a_page_reads_the_same_after_any_other(before, page):
     renderer = Renderer(config)
     renderer.render(PAGES[before])
     assert rendered(renderer.render(PAGES[page])) == rendered(render(PAGES[page], config))
+
+
+@pytest.mark.parametrize(
+    ("line", "ident", "written"),
+    [
+        ("{#vigil}", "vigil", True),
+        ("{ .deck #vigil }", "vigil", True),
+        ("{#vigils}", "vigil", False),  # another ID that starts alike
+        ("{#vigil-2}", "vigil", False),
+        ("{#vigil_}", "vigil", False),
+        ("{#vigilé}", "vigil", False),
+        ("{#a.b}", "a.b", True),  # as attr_list reads an ID: up to a space, '=' or '}'
+        ("{#a.b}", "a", True),
+        ("{ {#vigil}", "vigil", True),
+        ("{x} #vigil", "vigil", False),  # after the attribute list closed
+        ("#vigil {", "vigil", False),
+        ("{x}#vigil}", "vigil", False),
+    ],
+)
+def test_an_id_is_found_on_the_line_whose_attribute_list_gives_it(line, ident, written):
+    """Where a part's {#id} is written (Locator.id_line): `#id` after a `{` and no `}` between,
+    the whole ID and not the beginning of a longer one."""
+    assert id_written_in(line, ident) is written
