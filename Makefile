@@ -24,10 +24,11 @@ build-zensical: export SITE_DIR ?= site-zensical
 build-zensical: $(VENV)/test.stamp | fribidi  ## Build the site with Zensical into site-zensical/ (or $SITE_DIR)
 	$(PYTHON) -m statement_site zensical "$$SITE_DIR"
 
-# Three workers on two cores: the tests often wait for a program they started (a build, a linter).
-# A file's tests stay on one worker, which builds its module's copies once; the longest files
-# start first (tests/conftest.py, LONGEST_FIRST), in that order (--no-loadscope-reorder).
-CHECK := $(PYTHON) -m pytest -n 3 --dist loadfile --no-loadscope-reorder tests/check
+# A worker for each of two cores (a third spent more on switching between them than it gained
+# while the others waited for a build or a linter). A file's tests stay on one worker, which
+# builds its module's copies once; the longest files start first (tests/conftest.py,
+# LONGEST_FIRST), in that order (--no-loadscope-reorder).
+CHECK := $(PYTHON) -m pytest -n 2 --dist loadfile --no-loadscope-reorder tests/check
 
 check: $(VENV)/test.stamp | fribidi  ## Every test that needs no browser, in at most 30 s on two cores
 	$(CHECK)

@@ -16,21 +16,17 @@ import html
 import io
 import re
 import string
-import subprocess
-from pathlib import Path
 
 import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from project import ROOT, git
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from statement_site import redline
 from statement_site.source.files import CODE_CONFIG, WorkTree
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 # The settings of the small site: values that reach every page, and its nav.
 SETTINGS = {
@@ -77,11 +73,6 @@ def commit(repo, number, files):
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", f"Version {number}")
-
-
-def git(repo, *args):
-    command = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
-    return subprocess.run([*command, *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
 def redline_of(repo, *versions):
