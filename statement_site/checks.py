@@ -436,7 +436,7 @@ def switch_problems(page, source):
         return []  # the same language; or settings that could not be read, whose message comes first
     offered = {(entry.get("lang"), str(entry.get("link", "")).removeprefix("/") or "./") for entry in source.config.alternates}
     # The home page, wherever the nav lists it: the page in the site's language the switch offers.
-    home = next((p for p in source.pages.values() if p.url == ""), next(iter(source.pages.values())))
+    home = source.home or next(iter(source.pages.values()))
     wanted = [(site, home.url or "./"), (page.lang, page.url or "./")]
     if all(pair in offered for pair in wanted):
         return []
@@ -606,7 +606,7 @@ def gone_page_problem(source, published, src, old):
     """A published page that is gone, and did not move: the lines that keep its address, with the
     page that reads most like it (else the home page) as the one that took its place."""
     likely = likely_new_page(old, source, published)
-    home = next((s for s, page in source.pages.items() if page.url == ""), "index.md")
+    home = source.home.src if source.home else "index.md"
     entry = source.anchor_lines.pages.get(src, (None, None))[0]
     target = likely or home
     how = (

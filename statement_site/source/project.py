@@ -48,12 +48,22 @@ class Source:
 
     def moved_to(self, src):
         """The page a gone page's address leads to, following moves in turn; None if it did not move."""
-        moves = {move.old: move.new for move in self.moves}
+        moves = self.moves_from
         seen = {src}
         while src in moves and moves[src] not in seen:
             src = moves[src]
             seen.add(src)
         return src if len(seen) > 1 and src in self.pages else None
+
+    @cached_property
+    def moves_from(self):
+        """{a gone page: the page its `moved:` line names}."""
+        return {move.old: move.new for move in self.moves}
+
+    @cached_property
+    def home(self):
+        """The home page (the one at the site's address), or None when no page is."""
+        return next((page for page in self.pages.values() if page.url == ""), None)
 
     @cached_property
     def page_by_dest(self):
