@@ -205,7 +205,7 @@ def direction(lang):
     whose script is, the tag's own (`pa-Arab`) or else the one CLDR's likely subtags give its
     language (Babel's data: `fa-AF` is Persian, in Arabic script), that script's direction as
     Unicode's data says (fontTools); "ltr" otherwise, and for a language neither knows. (Babel's
-    likely subtags, not each locale's whole data: 5 ms, not 20, on every build.)"""
+    likely subtags, not each locale's whole data: 5 ms, not 15, on every build.)"""
     from babel.core import get_global  # only once a page's language is asked
 
     subtags = lang.replace("_", "-").split("-")
