@@ -13,11 +13,11 @@ Each problem is printed as `file:line: message`; the exit status is 1 when there
 command imports what it uses, when it runs: `settings` runs before every build and rebuild."""
 
 import argparse
-import contextlib
 import os
 import sys
 import time
 from pathlib import Path
+from unittest import mock
 
 
 def settings(args):
@@ -91,28 +91,14 @@ def zensical(args):
     import zensical  # only for this command
 
     config = str((Path(args.root) / "mkdocs.yml").resolve())
-    with environment(SITE_DIR=args.site_dir):  # config/site.yml: site_dir: !ENV [SITE_DIR, site]
+    # config/site.yml: site_dir: !ENV [SITE_DIR, site]; set while Zensical builds, then as it was.
+    with mock.patch.dict(os.environ, SITE_DIR=args.site_dir):
         try:
             zensical.build(config, {"clean": True, "strict": False})
         except Exception as error:  # the configuration Zensical refuses, a page it cannot build
             print(f"ERROR   -  zensical build: {error}", file=sys.stderr)
             return 1
     return finish(args, source)
-
-
-@contextlib.contextmanager
-def environment(**values):
-    """Environment variables set while the block runs, then as they were."""
-    before = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def redline(args):

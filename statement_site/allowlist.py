@@ -465,13 +465,20 @@ def parse_fragment(text):
 
 
 def read(text, full_document):
-    parser = markupever.Parser(markupever.HtmlOptions(full_document=full_document, exact_errors=True))
-    parser.process(text)
-    parser.finish()
+    parser = finished_parser(text, full_document)
     errors = parser.errors()  # before the tree is taken: taking it drops them
     root = etree.Element("document")
     copy_children(parser.into_dom().root(), root)
     return root, errors
+
+
+def finished_parser(text, full_document=True):
+    """html5ever's reading of `text`, every parse error reported (its exact mode: the fast one
+    lets some pass, such as a `"` in an unquoted attribute's value)."""
+    parser = markupever.Parser(markupever.HtmlOptions(full_document=full_document, exact_errors=True))
+    parser.process(text)
+    parser.finish()
+    return parser
 
 
 def copy_children(node, parent):
@@ -664,15 +671,8 @@ def error_offset(text, error):
     low, high = 0, len(text)
     while low < high:
         middle = (low + high) // 2
-        if error in read_errors(text[:middle]):
+        if error in finished_parser(text[:middle]).errors():
             high = middle
         else:
             low = middle + 1
     return low
-
-
-def read_errors(text):
-    parser = markupever.Parser(markupever.HtmlOptions(exact_errors=True))
-    parser.process(text)
-    parser.finish()
-    return parser.errors()

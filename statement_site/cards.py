@@ -368,7 +368,7 @@ def drawing_version():
     """What draws a card, in one digest: each file of DRAWN_WITH by its name, size and time of
     change (reading 14 MB of fonts would cost a warm build more than all its cards), and
     layout()."""
-    files = "".join(f"{path.name} {path.stat().st_size} {path.stat().st_mtime_ns}\n" for path in DRAWN_WITH)
+    files = "".join(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\n" for path, stat in ((p, p.stat()) for p in DRAWN_WITH))
     return hashlib.sha256((files + layout()).encode()).hexdigest()
 
 

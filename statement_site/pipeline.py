@@ -20,6 +20,7 @@ what was refused. The order matters and is here, nowhere else:
 6. each page's Content Security Policy, from the inline texts the verdict found trusted.
 """
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,11 @@ class Site:
     def exists(self, path):
         return path in self.added or (self.folder / path).is_file()
 
+    def paths(self):
+        """Every file of the site as it will be published (the folder's, then the added), by its
+        path in the folder."""
+        return list(dict.fromkeys([*files_in(self.folder), *self.added]))
+
 
 STEPS = (
     aliases.keep_old_ids,
@@ -83,8 +89,15 @@ STEPS = (
 
 def read_site(folder, source):
     folder = Path(folder)
-    pages = {path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.rglob("*.html"))}
+    pages = {path: (folder / path).read_text(encoding="utf-8", errors="replace") for path in sorted(files_in(folder)) if path.endswith(".html")}
     return Site(folder=folder, source=source, pages=pages)
+
+
+def files_in(folder):
+    """Every file under `folder`, by its path in it (os.walk: a fraction of pathlib's rglob)."""
+    for top, _, files in os.walk(folder):
+        base = Path(top).relative_to(folder)
+        yield from ((base / name).as_posix() for name in files)
 
 
 def run(site, steps=STEPS):

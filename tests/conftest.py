@@ -6,11 +6,9 @@
 Helpers live in tests/project.py (the project, copies, builds) and tests/contract.py (what the
 built site must show of its source)."""
 
-import functools
-
 import pytest
 from filelock import FileLock
-from project import ROOT, build_copy, read_html
+from project import ROOT, build_copy, built_page
 
 
 @pytest.fixture(scope="session")
@@ -37,11 +35,11 @@ def built_site(out):
 
 @pytest.fixture(scope="session")
 def read_page(site_dir):
-    """Parse a built page, by its path in the site (``index.html``)."""
+    """A built page as BeautifulSoup reads it, by its path in the site (``index.html``): shared,
+    read it, never change it (project.built_page)."""
 
-    @functools.cache
     def read(path="index.html"):
-        return read_html(site_dir / path)
+        return built_page(site_dir / path)
 
     return read
 

@@ -46,25 +46,17 @@ def own(name):
     return f"{PREFIX}-{name}"
 
 
+SETTINGS_FILES = ("mkdocs.yml", "config/site.yml")
+
+
 def model(project):
     """What a project's pages and settings say (Source.read), read again only when they changed:
     edits and mistakes ask it several times between two writes, and copies of one project hold
     the same content, so they share one model (its `root` is the first copy's: ask it what the
     pages say, not where the project is)."""
     root = Path(project)
-    content = [root / "mkdocs.yml", root / "config" / "site.yml", root / "published-anchors.yml", *sorted((root / "docs").rglob("*"))]
-    digest = hashlib.sha256()
-    for path in content:
-        digest.update(f"\0{path.relative_to(root)}\0".encode() + (path.read_bytes() if path.is_file() else b""))
-    key = digest.hexdigest()
-    if key not in MODELS:
-        if len(MODELS) >= 4:
-            MODELS.pop(next(iter(MODELS)))
-        MODELS[key] = Source.read(root)
-    return MODELS[key]
-
-
-MODELS = {}  # content digest -> its model (or its home page's), the last four read
+    files = [*SETTINGS_FILES, "published-anchors.yml", *(p.relative_to(root) for p in sorted((root / "docs").rglob("*")))]
+    return remembered(("model", digest_of(root, files)), lambda: Source.read(root))
 
 
 def home(project):
@@ -72,17 +64,36 @@ def home(project):
     the whole model reads it (settings, then the page), again only when either changed; edits
     ask for it after each change to some other page or file."""
     root = Path(project)
-    path = home_file(root)
-    digest = hashlib.sha256(b"\0".join(p.read_bytes() if p.is_file() else b"" for p in (root / "mkdocs.yml", root / "config" / "site.yml", path)))
-    key = ("home", path.name, digest.hexdigest())
+    src = home_file(root).relative_to(root / "docs").as_posix()
+
+    def read():
+        tree = WorkTree(root)
+        config = read_config(tree, ignored)
+        titles = {entry.src: entry.title for entry in config.nav if entry.src}
+        return read_page(tree, f"docs/{src}", src, Renderer(config), titles.get(src), ignored)
+
+    return remembered(("home", src, digest_of(root, [*SETTINGS_FILES, f"docs/{src}"])), read)
+
+
+def digest_of(root, files):
+    """A digest of the files' names and bytes (a missing file counts as empty)."""
+    digest = hashlib.sha256()
+    for name in files:
+        path = root / name
+        digest.update(f"\0{name}\0".encode() + (path.read_bytes() if path.is_file() else b""))
+    return digest.hexdigest()
+
+
+def remembered(key, read):
+    """What `read()` gives, kept under `key` with the last three others read."""
     if key not in MODELS:
         if len(MODELS) >= 4:
             MODELS.pop(next(iter(MODELS)))
-        tree, src = WorkTree(root), path.relative_to(root / "docs").as_posix()
-        config = read_config(tree, ignored)
-        titles = {entry.src: entry.title for entry in config.nav if entry.src}
-        MODELS[key] = read_page(tree, f"docs/{src}", src, Renderer(config), titles.get(src), ignored)
+        MODELS[key] = read()
     return MODELS[key]
+
+
+MODELS = {}  # (what, content digest) -> its model, or its home page's
 
 
 def ignored(*problem):

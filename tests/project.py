@@ -20,6 +20,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from unittest import mock
 
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
@@ -171,12 +172,9 @@ def logged(name):
 @contextlib.contextmanager
 def nothing_published():
     """Outside any repository's history, as the copies are (CI sets PUBLISHED_BASE for its build)."""
-    saved = os.environ.pop("PUBLISHED_BASE", None)
-    try:
+    with mock.patch.dict(os.environ):  # as it was, after the block
+        os.environ.pop("PUBLISHED_BASE", None)
         yield
-    finally:
-        if saved is not None:
-            os.environ["PUBLISHED_BASE"] = saved
 
 
 def read_html(path):

@@ -76,8 +76,7 @@ def what_pages_are_purged_against(site):
     """A digest of everything but the page that its critical CSS depends on: this code, and every
     stylesheet and script of the site (a page may link any of them)."""
     digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("purge.py").read_bytes())
-    files = sorted({*site.added, *(p.relative_to(site.folder).as_posix() for p in site.folder.rglob("*"))})
-    for path in (p for p in files if p.endswith((".css", ".js")) and site.exists(p)):
+    for path in sorted(p for p in site.paths() if p.endswith((".css", ".js"))):
         digest.update(f"\0{path}\0".encode())
         digest.update(site.read(path))
     return digest.hexdigest()

@@ -8,8 +8,6 @@ templates, and those an earlier step made for that page. The ones found are hand
 policy step, which hashes exactly them."""
 
 import dataclasses
-import os
-from pathlib import Path
 
 from .. import allowlist
 from ..problems import Problem
@@ -24,7 +22,7 @@ def judge_pages(site):
     problems, refused, inline = list(site.problems), set(site.refused), {}
     for origin, why in templates.refused:
         problems.append(Problem(origin, 1, why))
-    for path in sorted(p for p in {*site.added, *files_in(site.folder)} if p.lower().endswith(".svg")):
+    for path in sorted(p for p in site.paths() if p.lower().endswith(".svg")):
         found = svg_problems(site.read(path))
         if found:
             problems += [Problem(f"site/{path}", line, why) for line, why in found]
@@ -44,13 +42,6 @@ def judge_pages(site):
             inline[path] = found
     pages = {path: html for path, html in site.pages.items() if path not in refused}
     return dataclasses.replace(site, pages=pages, inline=inline, problems=tuple(problems), refused=frozenset(refused))
-
-
-def files_in(folder):
-    """Every file of the output folder, as a path relative to it."""
-    for top, _, files in os.walk(folder):
-        base = Path(top).relative_to(folder)
-        yield from ((base / name).as_posix() for name in files)
 
 
 def where(refusal, path, page, root):

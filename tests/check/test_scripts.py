@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from languages import SAMPLES, ZWNJ, add_page_in, built_in_every_script
 from PIL import Image, ImageChops
-from project import copy_project
+from project import built_page, copy_project
 
 from statement_site import cards, checks
 from statement_site.source.project import Source
@@ -29,10 +29,6 @@ RIGHT_TO_LEFT = {lang for lang in SAMPLES if direction(lang) == "rtl"}
 def built(tmp_path_factory):
     """(model, site folder, {lang: page}) of a copy with a page in each language, built."""
     return built_in_every_script(tmp_path_factory.mktemp("scripts"))
-
-
-def read(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def meta_of(html):
@@ -55,18 +51,18 @@ def test_a_page_and_its_share_pages_say_their_language_and_direction(built):
     source, site, pages = built
     for lang, page in pages.items():
         wanted = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
-        html = read(site / page.dest)
+        html = built_page(site / page.dest)
         assert html.html["lang"] == lang and html.html.get("dir", "ltr") == wanted, (page.file, html.html.attrs)
         assert html.body["dir"] == wanted, (page.file, html.body.attrs)
         shared = [part for part in page.parts if part.shareable]
         assert len(shared) == 3, page.file
         for part in shared:
-            share = read(site / page.share_path(part.id) / "index.html")
+            share = built_page(site / page.share_path(part.id) / "index.html")
             assert share.html["lang"] == lang and share.html.get("dir", "ltr") == wanted, (page.share_path(part.id), share.html.attrs)
             # The link's words are the site's language, and say so.
             link = share.find("a", href=re.compile(re.escape(part.id))).parent
             assert (link.get("lang"), link.get("dir")) == ("en", "ltr"), link
-    home = read(site / "index.html")
+    home = built_page(site / "index.html")
     assert "dir" not in home.html.attrs and home.body["dir"] == "ltr"
 
 
@@ -75,9 +71,9 @@ def test_the_theme_mirrors_a_right_to_left_page(built):
     the sidebars' margins), and only there."""
     source, site, pages = built
     for lang, page in pages.items():
-        css = "".join(style.get_text() for style in read(site / page.dest).find_all("style"))
+        css = "".join(style.get_text() for style in built_page(site / page.dest).find_all("style"))
         assert ("[dir=rtl]" in css) == (lang in RIGHT_TO_LEFT), page.file
-    assert "[dir=rtl]" not in "".join(style.get_text() for style in read(site / "index.html").find_all("style"))
+    assert "[dir=rtl]" not in "".join(style.get_text() for style in built_page(site / "index.html").find_all("style"))
 
 
 def test_every_card_is_drawn_from_its_own_words(built):
@@ -87,7 +83,7 @@ def test_every_card_is_drawn_from_its_own_words(built):
     for lang, page in pages.items():
         seen = []
         for part in (p for p in page.parts if p.shareable):
-            html = read(site / page.share_path(part.id) / "index.html")
+            html = built_page(site / page.share_path(part.id) / "index.html")
             card = image_at(site, source, meta_of(html)["og:image"])
             spec = share_pages.share_of(page, page.parts.index(part), source, source.config.site_url).card
             assert spec["lang"] == lang and cards.shown(spec["main"]), (page.file, part.id)
@@ -95,7 +91,7 @@ def test_every_card_is_drawn_from_its_own_words(built):
             assert ImageChops.difference(card, without).getbbox(), f"{page.file} #{part.id}: the card is drawn without its words"
             assert ink(card, cards.MAIN_TOP, cards.MAIN_BOTTOM) > 2000, f"{page.file} #{part.id}: no words where the main words go"
             seen.append(card.tobytes())
-        preview = image_at(site, source, meta_of(read(site / page.dest))["og:image"])
+        preview = image_at(site, source, meta_of(built_page(site / page.dest))["og:image"])
         assert ink(preview, cards.MAIN_TOP, cards.MAIN_BOTTOM) > 2000, page.file
         assert len(set(seen + [preview.tobytes()])) == len(seen) + 1, f"{page.file}: two cards are the same picture"
 
@@ -112,7 +108,7 @@ def test_share_titles_break_where_the_language_breaks(built):
     source, site, pages = built
     for lang, page in pages.items():
         part = next(p for p in page.parts if p.kind == "paragraph" and p.shareable)
-        title = meta_of(read(site / page.share_path(part.id) / "index.html"))["og:title"]
+        title = meta_of(built_page(site / page.share_path(part.id) / "index.html"))["og:title"]
         assert part.words.startswith(title.removesuffix("…")), (page.file, title)
         assert share_pages.columns(title) <= share_pages.SENTENCE_LENGTH, (page.file, title)
         if lang in ("zh", "ja"):
